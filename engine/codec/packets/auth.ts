@@ -1,0 +1,48 @@
+/**
+ * AUTH (5.0 §3.15, no 3.1.1 counterpart: type 15 is reserved there): a step of an extended
+ * authentication exchange. Reason code and properties, both optional (remaining length 0 means 0x00).
+ */
+import { type Properties, measureProperties, readProperties, writeProperties } from '../properties.ts';
+import { varintSize } from '../reader.ts';
+import { checkReasonCodeField, readReasonCode } from '../reason-field.ts';
+import { type PacketCodec, at } from './codec.ts';
+
+export interface AuthPacket {
+  type: 'AUTH';
+  reasonCode: number;
+  properties?: Properties;
+}
+
+export const auth: PacketCodec<AuthPacket> = {
+  decode(r) {
+    r.open('variableHeader', 'field.variableHeader');
+    const packet: AuthPacket = { type: 'AUTH', reasonCode: r.remaining > 0 ? readReasonCode(r, 'AUTH') : 0 };
+    if (r.remaining > 0) {
+      const properties = readProperties(r, 'AUTH');
+      if (properties) packet.properties = properties;
+    }
+    r.close();
+    return packet;
+  },
+
+  measure(p, _version, sizes) {
+    const code = checkReasonCodeField('AUTH', p.reasonCode ?? 0, 5, at(0));
+    const hasProps = p.properties !== undefined && Object.keys(p.properties).length > 0;
+    const props = hasProps ? measureProperties(p.properties, 'AUTH', at(1)) : -1;
+    sizes.push(props);
+    if (props < 0) return code === 0 ? 0 : 1;
+    return 1 + varintSize(props) + props;
+  },
+
+  write(w, p, _version, sizes) {
+    const code = p.reasonCode ?? 0;
+    const props = sizes[0];
+    if (props < 0 && code === 0) return;
+    w.u8(code);
+    if (props >= 0) writeProperties(w, p.properties, props);
+  },
+
+  flags() {
+    return 0;
+  },
+};

@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', '.vite/'] },
+  js.configs.recommended,
+  ...ts.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
+    },
+  },
+  {
+    // The engine is pure and deterministic: virtual time and the seeded prng only (DESIGN.md).
+    files: ['engine/**/*.ts'],
+    ignores: ['engine/**/*.test.ts', 'engine/live/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The engine runs on virtual time: use the simulation clock.' },
+        { object: 'Math', property: 'random', message: 'The engine is seeded: use the prng.' },
+        { object: 'performance', property: 'now', message: 'The engine runs on virtual time.' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'The engine runs on virtual time: use the scheduler.' },
+        { name: 'setInterval', message: 'The engine runs on virtual time: use the scheduler.' },
+        { name: 'document', message: 'The engine has no DOM.' },
+        { name: 'window', message: 'The engine has no DOM.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'The engine runs on virtual time.' },
+      ],
+    },
+  },
+);
