@@ -1,2 +1,57 @@
 /** The engine's only import surface: the app, lessons and tests import from here ('$engine'). */
 export * from './codec/index.ts';
+export {
+  createSimulation,
+  simulate,
+  SETTLE_MS,
+  LOSSY_RETRY_MS,
+  type Simulation,
+  type SimulationOptions,
+  type SimulationSnapshot,
+} from './sim/simulation.ts';
+export {
+  traceToJson,
+  type TraceEvent,
+  type TraceKind,
+  type SendEvent,
+  type ArriveEvent,
+  type DropEvent,
+  type DuplicateEvent,
+  type DeliverEvent,
+  type StateEvent,
+  type TimerEvent,
+  type CloseEvent,
+  type ErrorEvent,
+  type NoteEvent,
+  type StepEvent,
+  type OpenEvent,
+  type Party,
+} from './sim/trace.ts';
+export { createPrng, type Prng } from './sim/prng.ts';
+export { DEFAULT_LINK, type Transport } from './sim/link.ts';
+export {
+  ScenarioSchema,
+  type Scenario,
+  type Step,
+  type StepKind,
+  type Action,
+  type ClientSpec,
+  type LinkOptions,
+  type BrokerOptions,
+  type WillSpec,
+} from './scenario/schema.ts';
+export {
+  validateScenario,
+  defineScenario,
+  ScenarioError,
+  type ScenarioProblem,
+  type ScenarioCheck,
+} from './scenario/validate.ts';
+export { topicMatches } from './broker/topic-match.ts';
+export { clientConnectionMachine } from './client/connection.machine.ts';
+export { qos1SenderMachine } from './client/qos1-sender.machine.ts';
+export { qos2SenderMachine } from './client/qos2-sender.machine.ts';
+export { qos2ReceiverMachine } from './client/qos2-receiver.machine.ts';
+export { brokerConnectionMachine } from './broker/connection.machine.ts';
+export type { BrokerSnapshot } from './broker/broker.ts';
+export type { ClientSnapshot } from './client/client.ts';

@@ -1,0 +1,630 @@
+/**
+ * The simulated broker: MQTT 3.1.1 in full and 5.0's basics, as the specs say and as mosquitto
+ * does. Each connection has a machine (connection.machine.ts) for its life and Keep Alive; each
+ * message in flight has a flow machine, the same ones clients use. Where the specs leave a choice,
+ * the comment says which was taken and why.
+ */
+import { type Packet, type StreamDecoder, createDecoder } from '../codec/codec.ts';
+import { MqttError } from '../codec/errors.ts';
+import type { QoS } from '../codec/packet.ts';
+import type { ConnectPacket } from '../codec/packets/connect.ts';
+import type { PublishPacket } from '../codec/packets/publish.ts';
+import type { SubscribePacket } from '../codec/packets/subscribe.ts';
+import type { UnsubscribePacket } from '../codec/packets/unsubscribe.ts';
+import type { ProtocolVersion } from '../codec/version.ts';
+import { qos1SenderMachine } from '../client/qos1-sender.machine.ts';
+import { type Qos2Delivery, qos2ReceiverMachine } from '../client/qos2-receiver.machine.ts';
+import { qos2SenderMachine } from '../client/qos2-sender.machine.ts';
+import type { BrokerOptions } from '../scenario/schema.ts';
+import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
+import type { Connection, EndHandler, Network } from '../sim/network.ts';
+import type { ArriveEvent } from '../sim/trace.ts';
+import { brokerConnectionMachine } from './connection.machine.ts';
+import { RetainedStore } from './retained.ts';
+import { type Message, type OutboundFlow, Session, type SubscriptionOptions } from './session.ts';
+import { TopicTree } from './topic-tree.ts';
+
+const text = new TextDecoder();
+
+export interface ConnectionState {
+  conn: Connection;
+  actor: SimActor<typeof brokerConnectionMachine>;
+  decoder: StreamDecoder;
+  session: Session | null;
+  /** A DISCONNECT arrived: the will is discarded [MQTT-3.1.2-10]. */
+  disconnected: boolean;
+  /** 5.0 DISCONNECT 0x04: publish the will anyway. */
+  willOnDisconnect: boolean;
+}
+
+export interface BrokerSnapshot {
+  sessions: Array<{
+    clientId: string;
+    connected: boolean;
+    conn: number | null;
+    persistent: boolean;
+    connectionState: string | null;
+    subscriptions: Array<{ filter: string; qos: QoS }>;
+    outbound: Array<{ packetId: number; machine: string; state: string; topic: string }>;
+    inbound: Array<{ packetId: number; state: string }>;
+    queued: Array<{ topic: string; qos: QoS }>;
+    will: { topic: string; qos: QoS; retain: boolean } | null;
+  }>;
+  retained: Array<{ topic: string; payload: string; qos: QoS }>;
+}
+
+export class Broker implements EndHandler {
+  private readonly sessions = new Map<string, Session>();
+  private readonly connections = new Map<Connection, ConnectionState>();
+  private readonly subscriptions = new TopicTree<SubscriptionOptions>();
+  private readonly retained = new RetainedStore();
+  private assigned = 0;
+  private readonly maxInflight: number;
+  private readonly qos2Delivery: Qos2Delivery;
+
+  constructor(
+    private readonly host: ActorHost,
+    private readonly network: Network,
+    private readonly options: BrokerOptions,
+    private readonly defaultRetryMs: number | undefined,
+  ) {
+    this.maxInflight = options.maxInflight ?? 20;
+    this.qos2Delivery = options.qos2Delivery ?? 'onPubrel';
+  }
+
+  private note(code: string, params?: Record<string, string | number | boolean>): void {
+    this.host.trace.add({ kind: 'note', party: 'broker', code, ...(params ? { params } : {}) });
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /** A client opened a TCP connection: wait for its CONNECT. */
+  opened(conn: Connection): void {
+    const state: ConnectionState = {
+      conn,
+      actor: startActor(
+        this.host,
+        brokerConnectionMachine,
+        `broker/${conn.client}#${conn.id}`,
+        { keepAliveS: 0 },
+        (event) => {
+          if (event.type === 'keepalive expired') this.close(state, 'keepalive', 'MQTT-3.1.2-24', true);
+        },
+      ),
+      decoder: createDecoder(conn.version),
+      session: null,
+      disconnected: false,
+      willOnDisconnect: false,
+    };
+    this.connections.set(conn, state);
+  }
+
+  receive(conn: Connection, bytes: Uint8Array, arrival: ArriveEvent): void {
+    const state = this.connections.get(conn);
+    if (!state) return;
+    let packets;
+    try {
+      packets = state.decoder.push(bytes);
+    } catch (error) {
+      if (!(error instanceof MqttError)) throw error;
+      return this.onMalformed(state, error);
+    }
+    for (const { packet } of packets) {
+      arrival.packet = packet;
+      if (!conn.open.broker) return;
+      this.handle(state, packet);
+    }
+  }
+
+  peerClosed(conn: Connection, reason: string): void {
+    const state = this.connections.get(conn);
+    if (!state) return;
+    this.lost(state, !state.disconnected || state.willOnDisconnect, reason);
+  }
+
+  /** Bytes that break the protocol: answer as the spec asks, then close. */
+  private onMalformed(state: ConnectionState, error: MqttError): void {
+    const { conn } = state;
+    this.host.trace.add({
+      kind: 'error',
+      client: conn.client,
+      conn: conn.id,
+      side: 'broker',
+      code: error.code,
+      message: error.message,
+      ...(error.rule ? { rule: error.rule } : {}),
+      offset: error.offset,
+    });
+    if (!state.session) {
+      // Before CONNACK: an unsupported level gets CONNACK 0x01 / 0x84 [MQTT-3.1.2-2]; 5.0 may say why.
+      if (error.kind === 'unsupported-protocol-version') {
+        this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: conn.version === 5 ? 0x84 : 0x01 });
+      } else if (conn.version === 5 && error.reasonCode !== undefined) {
+        this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: error.reasonCode });
+      }
+    } else if (conn.version === 5 && error.reasonCode !== undefined) {
+      this.send(state, { type: 'DISCONNECT', reasonCode: error.reasonCode });
+    }
+    this.close(state, error.kind, error.rule, true);
+  }
+
+  /** The broker closes a connection. */
+  private close(state: ConnectionState, reason: string, rule: string | undefined, publishWill: boolean): void {
+    if (!state.conn.open.broker) return;
+    this.network.close(state.conn, 'broker', reason, rule);
+    this.lost(state, publishWill, reason);
+  }
+
+  /** A connection is over, whoever ended it: the will, and the session's fate. */
+  private lost(state: ConnectionState, publishWill: boolean, reason: string): void {
+    if (!this.connections.has(state.conn)) return;
+    this.connections.delete(state.conn);
+    if (state.actor.state() !== 'closed') state.actor.send({ type: 'net.closed' });
+    const session = state.session;
+    if (!session || session.connection !== state) return;
+    session.connection = null;
+    const will = session.will;
+    session.will = undefined;
+    if (will && publishWill) {
+      // [MQTT-3.1.2-8]: the will is published when the connection closes without DISCONNECT.
+      this.note('will-published', { client: session.clientId, topic: will.topic, reason });
+      this.publish({
+        topic: will.topic,
+        payload: will.payload,
+        qos: will.qos,
+        retain: will.retain,
+        from: session.clientId,
+        ...(will.properties ? { properties: pickMessageProperties(will.properties) } : {}),
+      });
+    } else if (will) {
+      this.note('will-discarded', { client: session.clientId });
+    }
+    if (!session.persistent) this.endSession(session);
+    else {
+      this.note('session-kept', { client: session.clientId, expiryS: session.expiryS });
+      if (session.expiryS !== 0xffffffff && state.conn.version === 5) {
+        session.expiryTimer = this.host.scheduler.schedule(this.host.scheduler.nowMs + session.expiryS * 1000, () => {
+          if (session.connection) return;
+          this.note('session-expired', { client: session.clientId });
+          this.endSession(session);
+        });
+      }
+    }
+  }
+
+  private endSession(session: Session): void {
+    if (this.sessions.get(session.clientId) !== session) return;
+    this.sessions.delete(session.clientId);
+    this.subscriptions.deleteClient(session.clientId);
+    for (const flow of session.outbound.values()) flow.stop();
+    for (const flow of session.inbound.values()) flow.stop();
+    if (session.expiryTimer) this.host.scheduler.cancel(session.expiryTimer);
+    this.note('session-ended', { client: session.clientId });
+  }
+
+  private send(state: ConnectionState, packet: Packet): void {
+    if (state.conn.open.broker) this.network.send(state.conn, 'broker', packet);
+  }
+
+  // ---------------------------------------------------------------- packets
+
+  private handle(state: ConnectionState, packet: Packet): void {
+    if (packet.type === 'CONNECT') return this.onConnect(state, packet);
+    if (!state.session) {
+      // [MQTT-3.1.0-1]: the first packet must be CONNECT.
+      this.host.trace.add({
+        kind: 'error',
+        client: state.conn.client,
+        conn: state.conn.id,
+        side: 'broker',
+        code: 'connect-first',
+        message: `${packet.type} before CONNECT`,
+        rule: 'MQTT-3.1.0-1',
+      });
+      return this.close(state, 'protocol-error', 'MQTT-3.1.0-1', false);
+    }
+    state.actor.send({ type: 'net.packet' });
+    const session = state.session;
+    switch (packet.type) {
+      case 'PUBLISH':
+        return this.onPublish(state, session, packet);
+      case 'PUBACK':
+        return this.ack(session, packet.packetId, 'qos1-sender', {
+          type: 'net.puback',
+          reasonCode: packet.reasonCode ?? 0,
+        });
+      case 'PUBREC':
+        if (!session.outbound.has(packet.packetId)) {
+          this.send(state, {
+            type: 'PUBREL',
+            packetId: packet.packetId,
+            ...(state.conn.version === 5 ? { reasonCode: 0x92 } : {}),
+          });
+          return;
+        }
+        return this.ack(session, packet.packetId, 'qos2-sender', {
+          type: 'net.pubrec',
+          reasonCode: packet.reasonCode ?? 0,
+        });
+      case 'PUBCOMP':
+        return this.ack(session, packet.packetId, 'qos2-sender', {
+          type: 'net.pubcomp',
+          reasonCode: packet.reasonCode ?? 0,
+        });
+      case 'PUBREL': {
+        const flow = session.inbound.get(packet.packetId);
+        if (flow) flow.send({ type: 'net.pubrel' });
+        else
+          this.send(state, {
+            type: 'PUBCOMP',
+            packetId: packet.packetId,
+            ...(state.conn.version === 5 ? { reasonCode: 0x92 } : {}),
+          });
+        return;
+      }
+      case 'SUBSCRIBE':
+        return this.onSubscribe(state, session, packet);
+      case 'UNSUBSCRIBE':
+        return this.onUnsubscribe(state, session, packet);
+      case 'PINGREQ':
+        return this.send(state, { type: 'PINGRESP' }); // [MQTT-3.12.4-1]
+      case 'DISCONNECT':
+        state.disconnected = true;
+        state.willOnDisconnect = state.conn.version === 5 && packet.reasonCode === 0x04;
+        if (state.conn.version === 5 && packet.properties?.sessionExpiryInterval !== undefined) {
+          session.expiryS = packet.properties.sessionExpiryInterval;
+          session.persistent = session.expiryS > 0;
+        }
+        state.actor.send({ type: 'net.disconnect' });
+        return this.close(state, 'disconnect', undefined, state.willOnDisconnect);
+      default:
+        // CONNACK, SUBACK, UNSUBACK, PINGRESP travel only from server to client; AUTH is not supported here.
+        this.host.trace.add({
+          kind: 'error',
+          client: state.conn.client,
+          conn: state.conn.id,
+          side: 'broker',
+          code: 'unexpected-packet',
+          message: `a client may not send ${packet.type}`,
+        });
+        if (state.conn.version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: 0x82 });
+        return this.close(state, 'protocol-error', undefined, true);
+    }
+  }
+
+  private ack(session: Session, packetId: number, machine: string, event: { type: string; reasonCode: number }): void {
+    const flow = session.outbound.get(packetId);
+    if (flow?.machine !== machine) return;
+    (flow as SimActor<typeof qos2SenderMachine>).send(event as never);
+  }
+
+  private onConnect(state: ConnectionState, packet: ConnectPacket): void {
+    const conn = state.conn;
+    if (state.session) {
+      // [MQTT-3.1.0-2]: a second CONNECT is a protocol violation.
+      this.host.trace.add({
+        kind: 'error',
+        client: conn.client,
+        conn: conn.id,
+        side: 'broker',
+        code: 'second-connect',
+        message: 'a second CONNECT',
+        rule: 'MQTT-3.1.0-2',
+      });
+      return this.close(state, 'protocol-error', 'MQTT-3.1.0-2', true);
+    }
+    const version: ProtocolVersion = packet.protocolVersion === 5 ? 5 : 4;
+    conn.version = version;
+    let clientId = packet.clientId;
+    let assigned = false;
+    if (clientId === '') {
+      if (version === 4 && !packet.clean) {
+        // [MQTT-3.1.3-8]: a zero-byte ClientId with CleanSession 0 is refused with 0x02.
+        this.note('client-id-rejected', { reason: 'empty-persistent' });
+        this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: 0x02 });
+        state.actor.send({ type: 'net.refused' });
+        return this.close(state, 'refused', 'MQTT-3.1.3-8', false);
+      }
+      // [MQTT-3.1.3-6] (5.0: [MQTT-3.2.2-16]): the server assigns a unique id.
+      clientId = `auto-${++this.assigned}`;
+      assigned = true;
+      this.note('client-id-assigned', { clientId });
+    }
+
+    // [MQTT-3.1.4-2] (5.0 [MQTT-3.1.4-3]): a second connection with this id takes over; the first is closed.
+    const existing = this.sessions.get(clientId);
+    if (existing?.connection) {
+      const old = existing.connection;
+      this.note('takeover', { client: clientId, conn: old.conn.id });
+      if (old.conn.version === 5) this.send(old, { type: 'DISCONNECT', reasonCode: 0x8e });
+      this.close(old, 'takeover', version === 5 ? 'MQTT-3.1.4-3' : 'MQTT-3.1.4-2', true);
+    }
+
+    const expiryS = version === 5 ? (packet.properties?.sessionExpiryInterval ?? 0) : 0;
+    const persistent = version === 5 ? expiryS > 0 : !packet.clean;
+    let session = this.sessions.get(clientId);
+    let sessionPresent = false;
+    if (session && packet.clean) {
+      // [MQTT-3.1.2-6] (5.0 [MQTT-3.1.2-4]): Clean Session / Clean Start discards the old session.
+      this.endSession(session);
+      session = undefined;
+    }
+    if (session) {
+      sessionPresent = true; // [MQTT-3.2.2-2] (5.0 [MQTT-3.2.2-3])
+      if (session.expiryTimer) this.host.scheduler.cancel(session.expiryTimer);
+      session.expiryTimer = null;
+      session.persistent = persistent;
+      session.expiryS = expiryS;
+    } else {
+      session = new Session(clientId, persistent, expiryS);
+      this.sessions.set(clientId, session);
+    }
+    session.connection = state;
+    session.will = packet.will;
+    state.session = session;
+    state.actor.send({ type: 'net.connect', keepAliveS: packet.keepAlive });
+    this.note(sessionPresent ? 'session-resumed' : 'session-created', { client: clientId, persistent });
+    this.send(state, {
+      type: 'CONNACK',
+      sessionPresent,
+      reasonCode: 0,
+      ...(version === 5 && assigned ? { properties: { assignedClientIdentifier: clientId } } : {}),
+    });
+    // [MQTT-4.4.0-1]: resend unacknowledged PUBLISH and PUBREL with their original ids, in order [MQTT-4.6.0-6].
+    for (const flow of session.outbound.values()) flow.send({ type: 'net.resumed' });
+    this.drain(session);
+  }
+
+  private onPublish(state: ConnectionState, session: Session, packet: PublishPacket): void {
+    const version = state.conn.version;
+    if (version === 5 && packet.properties?.topicAlias !== undefined) {
+      // We announce no Topic Alias Maximum, so any alias exceeds it (5.0 §3.2.2.3.8).
+      if (version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: 0x94 });
+      return this.close(state, 'protocol-error', 'MQTT-3.3.2-12', true);
+    }
+    const message: Message = {
+      topic: packet.topic,
+      payload: packet.payload,
+      qos: packet.qos,
+      retain: packet.retain,
+      from: session.clientId,
+      ...(packet.properties ? { properties: pickMessageProperties(packet.properties) } : {}),
+    };
+    if (packet.qos === 0) {
+      this.publish(message);
+      return;
+    }
+    const id = packet.packetId!;
+    if (packet.qos === 1) {
+      const delivered = this.publish(message);
+      this.send(state, {
+        type: 'PUBACK',
+        packetId: id,
+        ...(version === 5 && delivered === 0 ? { reasonCode: 0x10 } : {}),
+      });
+      return;
+    }
+    const existing = session.inbound.get(id);
+    if (existing) {
+      existing.send({ type: 'net.publish' });
+      return;
+    }
+    const flow = startActor(
+      this.host,
+      qos2ReceiverMachine,
+      `broker/${session.clientId}/in/${id}`,
+      { publish: packet, delivery: this.qos2Delivery },
+      (event) => {
+        if (event.type === 'send') {
+          const live = session.connection;
+          if (live) this.send(live, event.packet as Packet);
+        } else if (event.type === 'deliver') {
+          this.publish(message);
+        }
+      },
+    );
+    if (flow.done()) return;
+    session.inbound.set(id, flow);
+    flow.ref.subscribe({ complete: () => session.inbound.delete(id) });
+  }
+
+  /**
+   * A message the broker has taken ownership of: store it if retained, and forward it to every
+   * session with a matching subscription — once per session, at the highest QoS granted among its
+   * matching subscriptions [MQTT-3.3.5-1], downgraded to that QoS [MQTT-3.8.4-6]. Returns how many
+   * sessions it went to.
+   */
+  publish(message: Message): number {
+    if (message.retain) {
+      const outcome = this.retained.put({
+        topic: message.topic,
+        payload: message.payload,
+        qos: message.qos,
+        ...(message.properties ? { properties: message.properties } : {}),
+      });
+      if (outcome !== 'nothing') this.note(`retained-${outcome}`, { topic: message.topic });
+    }
+    const best = new Map<string, { qos: QoS; retainAsPublished: boolean }>();
+    for (const sub of this.subscriptions.match(message.topic)) {
+      if (sub.value.noLocal && sub.clientId === message.from) continue;
+      const prev = best.get(sub.clientId);
+      if (!prev || sub.value.qos > prev.qos)
+        best.set(sub.clientId, { qos: sub.value.qos, retainAsPublished: sub.value.retainAsPublished });
+    }
+    for (const [clientId, { qos, retainAsPublished }] of best) {
+      const session = this.sessions.get(clientId);
+      if (!session) continue;
+      const granted = Math.min(qos, message.qos) as QoS;
+      // [MQTT-3.3.1-9]: to existing subscribers RETAIN is 0 (5.0: unless Retain As Published).
+      this.forward(session, message, granted, retainAsPublished && message.retain);
+    }
+    return best.size;
+  }
+
+  /** Send now if connected and a slot is free; otherwise queue (persistent session) or drop. */
+  private forward(session: Session, message: Message, qos: QoS, retain: boolean): void {
+    const live = session.connection;
+    if (
+      live &&
+      live.actor.state().startsWith('connected') &&
+      (qos === 0 || session.outbound.size < this.maxInflight) &&
+      session.queue.length === 0
+    ) {
+      this.startOutbound(session, live, message, qos, retain);
+      return;
+    }
+    if (live || session.persistent) {
+      if (qos === 0 && !live && !this.options.queueQos0) {
+        this.note('dropped-qos0-offline', { client: session.clientId, topic: message.topic });
+        return;
+      }
+      session.queue.push({ message, qos, retain });
+      this.note('queued', { client: session.clientId, topic: message.topic, qos, online: live !== null });
+    }
+  }
+
+  private startOutbound(session: Session, live: ConnectionState, message: Message, qos: QoS, retain: boolean): void {
+    const base = {
+      type: 'PUBLISH' as const,
+      dup: false,
+      retain,
+      topic: message.topic,
+      payload: message.payload,
+      ...(message.properties && live.conn.version === 5 ? { properties: message.properties } : {}),
+    };
+    if (qos === 0) {
+      this.send(live, { ...base, qos: 0 });
+      return;
+    }
+    const packetId = session.ids.take();
+    const publish: PublishPacket = { ...base, qos, packetId };
+    const machine = qos === 1 ? qos1SenderMachine : qos2SenderMachine;
+    const flow = startActor(
+      this.host,
+      machine,
+      `broker/${session.clientId}/out/${packetId}`,
+      { publish, retryMs: this.options.retryMs ?? this.defaultRetryMs },
+      (event) => {
+        if (event.type === 'send') {
+          const now = session.connection;
+          if (now && now.actor.state().startsWith('connected')) this.send(now, event.packet as Packet);
+        } else if (event.type === 'finished') {
+          session.outbound.delete(packetId);
+          session.ids.release(packetId);
+          this.drain(session);
+        }
+      },
+    ) as OutboundFlow;
+    if (!flow.done()) session.outbound.set(packetId, flow);
+  }
+
+  /** Send queued messages while the connection is up and slots are free, in order. */
+  private drain(session: Session): void {
+    const live = session.connection;
+    while (live && session.queue.length > 0 && live.actor.state().startsWith('connected')) {
+      const next = session.queue[0];
+      if (next.qos > 0 && session.outbound.size >= this.maxInflight) return;
+      session.queue.shift();
+      this.startOutbound(session, live, next.message, next.qos, next.retain);
+    }
+  }
+
+  private onSubscribe(state: ConnectionState, session: Session, packet: SubscribePacket): void {
+    const version = state.conn.version;
+    const refused = new Set(this.options.refuseFilters ?? []);
+    const codes: number[] = [];
+    const granted: Array<{ filter: string; options: SubscriptionOptions; existed: boolean }> = [];
+    for (const sub of packet.subscriptions) {
+      if (refused.has(sub.topicFilter)) {
+        codes.push(version === 5 ? 0x87 : 0x80);
+        this.note('subscription-refused', { client: session.clientId, filter: sub.topicFilter });
+        continue;
+      }
+      const options: SubscriptionOptions = {
+        qos: sub.qos,
+        noLocal: sub.noLocal ?? false,
+        retainAsPublished: sub.retainAsPublished ?? false,
+        retainHandling: sub.retainHandling ?? 0,
+      };
+      // [MQTT-3.8.4-3]: a subscription with the same filter replaces the old one.
+      const existed = this.subscriptions.set(session.clientId, sub.topicFilter, options);
+      granted.push({ filter: sub.topicFilter, options, existed });
+      codes.push(sub.qos);
+    }
+    this.send(state, { type: 'SUBACK', packetId: packet.packetId, reasonCodes: codes });
+    // [MQTT-3.3.1-6]: a new subscription receives the retained messages that match, with RETAIN 1
+    // [MQTT-3.3.1-8]; as mosquitto does, a replaced subscription receives them again.
+    for (const { filter, options, existed } of granted) {
+      if (options.retainHandling === 2 || (options.retainHandling === 1 && existed)) continue;
+      for (const retained of this.retained.matching(filter)) {
+        const message: Message = {
+          topic: retained.topic,
+          payload: retained.payload,
+          qos: retained.qos,
+          retain: true,
+          from: '',
+          ...(retained.properties ? { properties: retained.properties } : {}),
+        };
+        this.forward(session, message, Math.min(retained.qos, options.qos) as QoS, true);
+      }
+    }
+  }
+
+  private onUnsubscribe(state: ConnectionState, session: Session, packet: UnsubscribePacket): void {
+    const codes = packet.topicFilters.map((filter) =>
+      this.subscriptions.delete(session.clientId, filter) ? 0x00 : 0x11,
+    );
+    this.send(state, {
+      type: 'UNSUBACK',
+      packetId: packet.packetId,
+      ...(state.conn.version === 5 ? { reasonCodes: codes } : {}),
+    });
+  }
+
+  // ---------------------------------------------------------------- views
+
+  snapshot(): BrokerSnapshot {
+    const flows = (map: Map<number, OutboundFlow>) =>
+      [...map].map(([packetId, flow]) => ({
+        packetId,
+        machine: flow.machine,
+        state: flow.state(),
+        topic: (flow.ref.getSnapshot().context as { publish: PublishPacket }).publish.topic,
+      }));
+    return {
+      sessions: [...this.sessions.values()].map((s) => ({
+        clientId: s.clientId,
+        connected: s.connection !== null,
+        conn: s.connection?.conn.id ?? null,
+        persistent: s.persistent,
+        connectionState: s.connection?.actor.state() ?? null,
+        subscriptions: this.subscriptions
+          .ofClient(s.clientId)
+          .map((sub) => ({ filter: sub.filter, qos: sub.value.qos })),
+        outbound: flows(s.outbound),
+        inbound: [...s.inbound].map(([packetId, flow]) => ({ packetId, state: flow.state() })),
+        queued: s.queue.map((q) => ({ topic: q.message.topic, qos: q.qos })),
+        will: s.will ? { topic: s.will.topic, qos: s.will.qos, retain: s.will.retain } : null,
+      })),
+      retained: this.retained.all().map((m) => ({ topic: m.topic, payload: text.decode(m.payload), qos: m.qos })),
+    };
+  }
+}
+
+/** The properties of a PUBLISH (or will) that travel with the message to subscribers (5.0 §3.3.2.3). */
+function pickMessageProperties(
+  props: NonNullable<PublishPacket['properties']>,
+): PublishPacket['properties'] | undefined {
+  const { payloadFormatIndicator, messageExpiryInterval, contentType, responseTopic, correlationData, userProperties } =
+    props;
+  const out = {
+    payloadFormatIndicator,
+    messageExpiryInterval,
+    contentType,
+    responseTopic,
+    correlationData,
+    userProperties,
+  };
+  for (const key of Object.keys(out) as Array<keyof typeof out>) if (out[key] === undefined) delete out[key];
+  return Object.keys(out).length ? out : undefined;
+}

@@ -1,0 +1,59 @@
+/**
+ * A session on the broker (§4.1): what outlives a connection when the session is persistent —
+ * subscriptions (kept in the broker's topic tree), messages in flight to the client with their
+ * packet ids, QoS 2 messages received and not yet released, and messages queued while the client
+ * is away.
+ */
+import type { QoS } from '../codec/packet.ts';
+import type { Properties } from '../codec/properties.ts';
+import type { Will } from '../codec/packets/connect.ts';
+import { PacketIds } from '../client/packet-ids.ts';
+import type { qos1SenderMachine } from '../client/qos1-sender.machine.ts';
+import type { qos2ReceiverMachine } from '../client/qos2-receiver.machine.ts';
+import type { qos2SenderMachine } from '../client/qos2-sender.machine.ts';
+import type { SimActor } from '../sim/actors.ts';
+import type { Scheduled } from '../sim/scheduler.ts';
+import type { ConnectionState } from './broker.ts';
+
+export interface Message {
+  topic: string;
+  payload: Uint8Array;
+  qos: QoS;
+  retain: boolean;
+  properties?: Properties;
+  /** The client id of the publisher (for No Local). */
+  from: string;
+}
+
+export interface SubscriptionOptions {
+  qos: QoS;
+  noLocal: boolean;
+  retainAsPublished: boolean;
+  retainHandling: 0 | 1 | 2;
+}
+
+export type OutboundFlow = SimActor<typeof qos1SenderMachine> | SimActor<typeof qos2SenderMachine>;
+
+export class Session {
+  /** The connection now attached, if any. */
+  connection: ConnectionState | null = null;
+  readonly ids = new PacketIds();
+  readonly outbound = new Map<number, OutboundFlow>();
+  readonly inbound = new Map<number, SimActor<typeof qos2ReceiverMachine>>();
+  readonly queue: Array<{ message: Message; qos: QoS; retain: boolean }> = [];
+  will: Will | undefined;
+  /** 3.1.1: !clean; 5.0: Session Expiry Interval > 0. */
+  persistent: boolean;
+  /** 5.0: seconds the session lives after its connection closes (0xFFFFFFFF = never expires). */
+  expiryS: number;
+  expiryTimer: Scheduled | null = null;
+
+  constructor(
+    readonly clientId: string,
+    persistent: boolean,
+    expiryS: number,
+  ) {
+    this.persistent = persistent;
+    this.expiryS = expiryS;
+  }
+}

@@ -1,0 +1,440 @@
+/**
+ * A simulated MQTT client: its connection machine, its in-flight flows (one machine per message),
+ * and the I/O they ask for. What a scenario step tells a client to do arrives here as a method call;
+ * what the network brings arrives as bytes, decoded with the codec like any real client would.
+ */
+import type { EmittedFrom } from 'xstate';
+import { type Packet, type StreamDecoder, createDecoder } from '../codec/codec.ts';
+import { MqttError } from '../codec/errors.ts';
+import type { QoS } from '../codec/packet.ts';
+import type { ConnectPacket } from '../codec/packets/connect.ts';
+import type { PublishPacket } from '../codec/packets/publish.ts';
+import type { ProtocolVersion } from '../codec/version.ts';
+import type { ClientSpec, WillSpec } from '../scenario/schema.ts';
+import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
+import type { Connection, EndHandler, Network } from '../sim/network.ts';
+import type { ArriveEvent } from '../sim/trace.ts';
+import { clientConnectionMachine } from './connection.machine.ts';
+import { PacketIds } from './packet-ids.ts';
+import { qos1SenderMachine } from './qos1-sender.machine.ts';
+import { qos2ReceiverMachine } from './qos2-receiver.machine.ts';
+import { qos2SenderMachine } from './qos2-sender.machine.ts';
+
+const utf8 = new TextEncoder();
+const text = new TextDecoder();
+
+export interface ClientOptions {
+  version: ProtocolVersion;
+  /** Resend after this long without an answer (textbook model), when set. */
+  retryMs?: number;
+  responseTimeoutMs: number;
+}
+
+type Flow = SimActor<typeof qos1SenderMachine> | SimActor<typeof qos2SenderMachine>;
+type Pending = { kind: 'subscribe'; filters: string[] } | { kind: 'unsubscribe'; filters: string[] };
+type Queued = { topic: string; payload: Uint8Array; qos: QoS; retain: boolean };
+
+export interface ClientSnapshot {
+  id: string;
+  clientId: string;
+  state: string;
+  conn: number | null;
+  keepAliveS: number;
+  outbound: Array<{ packetId: number; machine: string; state: string; topic: string }>;
+  inbound: Array<{ packetId: number; state: string }>;
+  pending: Array<{ packetId: number; kind: string; filters: string[] }>;
+  queued: Array<{ topic: string; qos: QoS }>;
+  subscriptions: Array<{ filter: string; qos: number }>;
+}
+
+export class SimClient implements EndHandler {
+  readonly id: string;
+  readonly clientId: string;
+  private readonly connection: SimActor<typeof clientConnectionMachine>;
+  private conn: Connection | null = null;
+  private decoder: StreamDecoder | null = null;
+  private clean: boolean;
+  private keepAliveS: number;
+  private will: WillSpec | undefined;
+  /** The session: kept across connections unless clean. */
+  private readonly ids = new PacketIds();
+  private readonly outbound = new Map<number, Flow>();
+  private readonly inbound = new Map<number, SimActor<typeof qos2ReceiverMachine>>();
+  private readonly pending = new Map<number, Pending>();
+  private readonly queue: Queued[] = [];
+  /** What the client believes it is subscribed to (granted QoS), for the views. */
+  private readonly subscriptions = new Map<string, number>();
+
+  constructor(
+    private readonly host: ActorHost,
+    private readonly network: Network,
+    private readonly spec: ClientSpec,
+    private readonly options: ClientOptions,
+  ) {
+    this.id = spec.id;
+    this.clientId = spec.clientId ?? spec.id;
+    this.clean = spec.clean ?? true;
+    this.keepAliveS = spec.keepAliveS ?? 60;
+    this.will = spec.will;
+    this.connection = startActor(
+      host,
+      clientConnectionMachine,
+      spec.id,
+      { keepAliveS: this.keepAliveS, responseTimeoutMs: options.responseTimeoutMs, reconnectMs: spec.reconnectMs },
+      (event) => this.onConnectionEvent(event as EmittedFrom<typeof clientConnectionMachine>),
+    );
+  }
+
+  // ---------------------------------------------------------------- what a scenario asks
+
+  connect(options: { clean?: boolean; keepAliveS?: number; will?: WillSpec | null }): void {
+    if (options.clean !== undefined) this.clean = options.clean;
+    if (options.keepAliveS !== undefined) this.keepAliveS = options.keepAliveS;
+    if (options.will !== undefined) this.will = options.will ?? undefined;
+    this.connection.send({ type: 'user.connect', keepAliveS: this.keepAliveS });
+  }
+
+  disconnect(): void {
+    this.connection.send({ type: 'user.disconnect' });
+  }
+
+  /** The client process dies: no DISCONNECT; its operating system closes the socket. */
+  crash(): void {
+    this.connection.send({ type: 'user.crash' });
+  }
+
+  /** The connection is reset under it (a network reset): both ends close at once. */
+  get connectionId(): Connection | null {
+    return this.conn;
+  }
+
+  publish(topic: string, payload: string, qos: QoS, retain: boolean): void {
+    const message = { topic, payload: utf8.encode(payload), qos, retain };
+    if (!this.isConnected()) {
+      this.queue.push(message);
+      this.host.trace.add({ kind: 'note', party: this.id, code: 'client-queued', params: { topic, qos } });
+      return;
+    }
+    this.startPublish(message);
+  }
+
+  subscribe(filter: string, qos: QoS): void {
+    if (!this.isConnected()) {
+      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'subscribe' } });
+      return;
+    }
+    const packetId = this.ids.take();
+    this.pending.set(packetId, { kind: 'subscribe', filters: [filter] });
+    this.send({ type: 'SUBSCRIBE', packetId, subscriptions: [{ topicFilter: filter, qos }] });
+  }
+
+  unsubscribe(filter: string): void {
+    if (!this.isConnected()) {
+      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'unsubscribe' } });
+      return;
+    }
+    const packetId = this.ids.take();
+    this.pending.set(packetId, { kind: 'unsubscribe', filters: [filter] });
+    this.send({ type: 'UNSUBSCRIBE', packetId, topicFilters: [filter] });
+  }
+
+  // ---------------------------------------------------------------- the connection machine's requests
+
+  private onConnectionEvent(event: EmittedFrom<typeof clientConnectionMachine>): void {
+    switch (event.type) {
+      case 'open': {
+        const conn = this.network.open(this.id, this.options.version, { client: this, broker: this.brokerEnd! });
+        if (!conn) {
+          this.host.trace.add({ kind: 'note', party: this.id, code: 'unreachable' });
+          this.connection.send({ type: 'net.unreachable' });
+          return;
+        }
+        this.conn = conn;
+        this.decoder = createDecoder(this.options.version);
+        this.onOpen?.(conn);
+        this.connection.send({ type: 'net.opened' });
+        return;
+      }
+      case 'send connect':
+        return this.send(this.connectPacket());
+      case 'send pingreq':
+        return this.send({ type: 'PINGREQ' });
+      case 'send disconnect':
+        return this.send({ type: 'DISCONNECT' });
+      case 'close':
+        if (this.conn) this.network.close(this.conn, 'client', event.reason);
+        this.conn = null;
+        return;
+      case 'connected':
+        return this.onConnected(event.sessionPresent);
+      case 'refused':
+        this.host.trace.add({
+          kind: 'note',
+          party: this.id,
+          code: 'connack-refused',
+          params: { reasonCode: event.reasonCode },
+        });
+        return;
+    }
+  }
+
+  /** Set by the simulation: the broker's end of every connection this client opens. */
+  brokerEnd: EndHandler | null = null;
+  /** Set by the simulation: told when a connection opens. */
+  onOpen: ((conn: Connection) => void) | null = null;
+
+  private connectPacket(): ConnectPacket {
+    const version = this.options.version;
+    const packet: ConnectPacket = {
+      type: 'CONNECT',
+      protocolName: 'MQTT',
+      protocolVersion: version,
+      clean: this.clean,
+      keepAlive: this.keepAliveS,
+      clientId: this.clientId,
+    };
+    if (this.will) {
+      packet.will = {
+        topic: this.will.topic,
+        payload: utf8.encode(this.will.payload),
+        qos: this.will.qos,
+        retain: this.will.retain ?? false,
+      };
+    }
+    if (this.spec.username !== undefined) packet.username = this.spec.username;
+    if (this.spec.password !== undefined) packet.password = utf8.encode(this.spec.password);
+    if (version === 5 && this.spec.sessionExpiryS !== undefined)
+      packet.properties = { sessionExpiryInterval: this.spec.sessionExpiryS };
+    return packet;
+  }
+
+  private onConnected(sessionPresent: boolean): void {
+    if (!sessionPresent) this.discardSession();
+    // [MQTT-4.4.0-1]: resend what is unacknowledged, with the original ids, in the original order [MQTT-4.6.0-1].
+    for (const flow of this.outbound.values()) flow.send({ type: 'net.resumed' });
+    while (this.queue.length > 0 && this.isConnected()) this.startPublish(this.queue.shift()!);
+  }
+
+  private discardSession(): void {
+    if (this.outbound.size + this.inbound.size + this.pending.size === 0) return;
+    for (const flow of this.outbound.values()) flow.stop();
+    for (const flow of this.inbound.values()) flow.stop();
+    this.outbound.clear();
+    this.inbound.clear();
+    this.pending.clear();
+    this.ids.clear();
+    this.host.trace.add({ kind: 'note', party: this.id, code: 'client-session-discarded' });
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  private isConnected(): boolean {
+    return this.conn !== null && this.connection.state().startsWith('connected');
+  }
+
+  private send(packet: Packet): void {
+    if (!this.conn) return;
+    this.network.send(this.conn, 'client', packet);
+    this.connection.send({ type: 'net.sent' });
+  }
+
+  private startPublish(message: Queued): void {
+    const { topic, payload, qos, retain } = message;
+    if (qos === 0) {
+      this.send({ type: 'PUBLISH', dup: false, qos: 0, retain, topic, payload });
+      return;
+    }
+    const packetId = this.ids.take();
+    const publish: PublishPacket = { type: 'PUBLISH', dup: false, qos, retain, topic, packetId, payload };
+    const machine = qos === 1 ? qos1SenderMachine : qos2SenderMachine;
+    const flow = startActor(
+      this.host,
+      machine,
+      `${this.id}/out/${packetId}`,
+      { publish, retryMs: this.options.retryMs },
+      (event) => {
+        if (event.type === 'send') {
+          if (this.isConnected()) this.send(event.packet as Packet);
+        } else if (event.type === 'finished') {
+          this.outbound.delete(packetId);
+          this.ids.release(packetId);
+        }
+      },
+    ) as Flow;
+    if (!flow.done()) this.outbound.set(packetId, flow);
+  }
+
+  // ---------------------------------------------------------------- receiving
+
+  receive(conn: Connection, bytes: Uint8Array, arrival: ArriveEvent): void {
+    if (conn !== this.conn || !this.decoder) return;
+    let packets;
+    try {
+      packets = this.decoder.push(bytes);
+    } catch (error) {
+      if (!(error instanceof MqttError)) throw error;
+      this.host.trace.add({
+        kind: 'error',
+        client: this.id,
+        conn: conn.id,
+        side: 'client',
+        code: error.code,
+        message: error.message,
+        ...(error.rule ? { rule: error.rule } : {}),
+        offset: error.offset,
+      });
+      this.network.close(conn, 'client', error.kind, error.rule);
+      this.conn = null;
+      this.connection.send({ type: 'net.closed', reason: error.kind });
+      return;
+    }
+    for (const { packet } of packets) {
+      arrival.packet = packet;
+      this.handle(packet);
+    }
+  }
+
+  peerClosed(conn: Connection, reason: string): void {
+    if (conn !== this.conn) return;
+    this.conn = null;
+    this.connection.send({ type: 'net.closed', reason });
+  }
+
+  private handle(packet: Packet): void {
+    switch (packet.type) {
+      case 'CONNACK':
+        return this.connection.send({
+          type: 'net.connack',
+          reasonCode: packet.reasonCode,
+          sessionPresent: packet.sessionPresent,
+        });
+      case 'PINGRESP':
+        return this.connection.send({ type: 'net.pingresp' });
+      case 'PUBLISH':
+        return this.onPublish(packet);
+      case 'PUBACK': {
+        const flow = this.outbound.get(packet.packetId);
+        if (flow?.machine === 'qos1-sender')
+          (flow as SimActor<typeof qos1SenderMachine>).send({ type: 'net.puback', reasonCode: packet.reasonCode ?? 0 });
+        return;
+      }
+      case 'PUBREC': {
+        const flow = this.outbound.get(packet.packetId);
+        if (flow?.machine === 'qos2-sender')
+          (flow as SimActor<typeof qos2SenderMachine>).send({ type: 'net.pubrec', reasonCode: packet.reasonCode ?? 0 });
+        else
+          this.send({
+            type: 'PUBREL',
+            packetId: packet.packetId,
+            ...(this.options.version === 5 ? { reasonCode: 0x92 } : {}),
+          });
+        return;
+      }
+      case 'PUBCOMP': {
+        const flow = this.outbound.get(packet.packetId);
+        if (flow?.machine === 'qos2-sender')
+          (flow as SimActor<typeof qos2SenderMachine>).send({
+            type: 'net.pubcomp',
+            reasonCode: packet.reasonCode ?? 0,
+          });
+        return;
+      }
+      case 'PUBREL': {
+        const flow = this.inbound.get(packet.packetId);
+        if (flow) flow.send({ type: 'net.pubrel' });
+        // No state for it: the flow already completed and our PUBCOMP was lost; answer again.
+        else
+          this.send({
+            type: 'PUBCOMP',
+            packetId: packet.packetId,
+            ...(this.options.version === 5 ? { reasonCode: 0x92 } : {}),
+          });
+        return;
+      }
+      case 'SUBACK':
+      case 'UNSUBACK': {
+        const pending = this.pending.get(packet.packetId);
+        if (!pending) return;
+        this.pending.delete(packet.packetId);
+        this.ids.release(packet.packetId);
+        if (pending.kind === 'subscribe' && packet.type === 'SUBACK') {
+          pending.filters.forEach((filter, i) => {
+            const code = packet.reasonCodes[i];
+            if (code !== undefined && code < 0x80) this.subscriptions.set(filter, code);
+          });
+        } else {
+          for (const filter of pending.filters) this.subscriptions.delete(filter);
+        }
+        return;
+      }
+      case 'DISCONNECT':
+        // 5.0: the server says why it is closing; the close itself follows.
+        return;
+      default:
+        return;
+    }
+  }
+
+  private onPublish(packet: PublishPacket): void {
+    if (packet.qos === 0) return this.deliver(packet);
+    if (packet.qos === 1) {
+      this.deliver(packet);
+      this.send({ type: 'PUBACK', packetId: packet.packetId! });
+      return;
+    }
+    const id = packet.packetId!;
+    const existing = this.inbound.get(id);
+    if (existing) {
+      existing.send({ type: 'net.publish' });
+      return;
+    }
+    const flow = startActor(
+      this.host,
+      qos2ReceiverMachine,
+      `${this.id}/in/${id}`,
+      { publish: packet, delivery: this.spec.qos2Delivery ?? 'onPublish' },
+      (event) => {
+        if (event.type === 'send') this.send(event.packet as Packet);
+        else if (event.type === 'deliver') this.deliver(event.publish as PublishPacket);
+      },
+    );
+    if (flow.done()) return;
+    this.inbound.set(id, flow);
+    flow.ref.subscribe({ complete: () => this.inbound.delete(id) });
+  }
+
+  private deliver(packet: PublishPacket): void {
+    this.host.trace.add({
+      kind: 'deliver',
+      client: this.id,
+      topic: packet.topic,
+      payload: text.decode(packet.payload),
+      qos: packet.qos,
+      retain: packet.retain,
+      dup: packet.dup,
+      ...(packet.packetId !== undefined ? { packetId: packet.packetId } : {}),
+    });
+  }
+
+  // ---------------------------------------------------------------- views
+
+  snapshot(): ClientSnapshot {
+    return {
+      id: this.id,
+      clientId: this.clientId,
+      state: this.connection.state(),
+      conn: this.conn?.id ?? null,
+      keepAliveS: this.keepAliveS,
+      outbound: [...this.outbound].map(([packetId, flow]) => ({
+        packetId,
+        machine: flow.machine,
+        state: flow.state(),
+        topic: (flow.ref.getSnapshot().context as { publish: PublishPacket }).publish.topic,
+      })),
+      inbound: [...this.inbound].map(([packetId, flow]) => ({ packetId, state: flow.state() })),
+      pending: [...this.pending].map(([packetId, p]) => ({ packetId, kind: p.kind, filters: p.filters })),
+      queued: this.queue.map((m) => ({ topic: m.topic, qos: m.qos })),
+      subscriptions: [...this.subscriptions].map(([filter, qos]) => ({ filter, qos })),
+    };
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Checks a scenario from anywhere. Shape first (the schema), then what a schema cannot say:
+ * ids unique, steps naming clients that exist, steps in time order.
+ */
+import * as v from 'valibot';
+import { type Scenario, ScenarioSchema } from './schema.ts';
+
+export interface ScenarioProblem {
+  /** Where: 'steps[3].qos'. */
+  path: string;
+  /** What was expected there, in plain English (the app translates by `code` where it can). */
+  expected: string;
+  /** What was found, shortened. */
+  received?: string;
+}
+
+export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
+
+function pathOf(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = (item as { key?: unknown }).key;
+    out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
+  }
+  return out || '(scenario)';
+}
+
+export function validateScenario(input: unknown): ScenarioCheck {
+  const result = v.safeParse(ScenarioSchema, input, { abortPipeEarly: true });
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.issues.slice(0, 20).map((issue) => ({
+        path: pathOf(issue),
+        expected: issue.expected ?? issue.message,
+        received: issue.received,
+      })),
+    };
+  }
+  const scenario = result.output;
+  const problems: ScenarioProblem[] = [];
+  const ids = new Set<string>();
+  scenario.clients.forEach((client, i) => {
+    if (client.id === 'broker') problems.push({ path: `clients[${i}].id`, expected: 'a name other than "broker"' });
+    if (ids.has(client.id))
+      problems.push({ path: `clients[${i}].id`, expected: 'a unique client id', received: client.id });
+    ids.add(client.id);
+  });
+  let lastMs = 0;
+  scenario.steps.forEach((step, i) => {
+    if ('client' in step && !ids.has(step.client)) {
+      problems.push({
+        path: `steps[${i}].client`,
+        expected: `one of the clients (${[...ids].join(', ')})`,
+        received: step.client,
+      });
+    }
+    if (step.do === 'fault') {
+      if (step.from !== 'broker' && !ids.has(step.from)) {
+        problems.push({ path: `steps[${i}].from`, expected: '"broker" or one of the clients', received: step.from });
+      }
+      if (step.to !== undefined && step.to !== 'broker' && !ids.has(step.to)) {
+        problems.push({ path: `steps[${i}].to`, expected: '"broker" or one of the clients', received: step.to });
+      }
+    }
+    if (step.atMs < lastMs)
+      problems.push({
+        path: `steps[${i}].atMs`,
+        expected: `steps in time order (≥ ${lastMs})`,
+        received: String(step.atMs),
+      });
+    lastMs = Math.max(lastMs, step.atMs);
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, scenario };
+}
+
+/** Type-checks a scenario written in TypeScript (lessons, presets, tests); returns it unchanged. */
+export function defineScenario<const S extends Scenario>(scenario: S): S {
+  return scenario;
+}
+
+export class ScenarioError extends Error {
+  constructor(readonly problems: ScenarioProblem[]) {
+    super(
+      `Invalid scenario:\n${problems.map((p) => `  ${p.path}: expected ${p.expected}${p.received ? `, got ${p.received}` : ''}`).join('\n')}`,
+    );
+    this.name = 'ScenarioError';
+  }
+}

@@ -1,0 +1,250 @@
+/**
+ * The network: a link per client (two directions), the connections that run over it, and the
+ * scripted faults. Everything that crosses it is bytes, and every crossing is in the trace: the
+ * send, then its arrival, its duplicate or its loss.
+ */
+import { type Packet, encode } from '../codec/codec.ts';
+import type { PacketType } from '../codec/packet.ts';
+import type { ProtocolVersion } from '../codec/version.ts';
+import type { LinkOptions } from '../scenario/schema.ts';
+import { type Carried, LinkDirection, type Transport } from './link.ts';
+import type { Prng } from './prng.ts';
+import type { Scheduler } from './scheduler.ts';
+import type { ArriveEvent, Party, Trace } from './trace.ts';
+
+export type End = 'client' | 'broker';
+const other = (end: End): End => (end === 'client' ? 'broker' : 'client');
+
+/** What a connection end does with what reaches it. */
+export interface EndHandler {
+  /** A packet's bytes arrived. */
+  receive(conn: Connection, bytes: Uint8Array, arrival: ArriveEvent): void;
+  /** The other end closed the connection (its FIN or RST arrived). */
+  peerClosed(conn: Connection, reason: string): void;
+}
+
+export class Connection {
+  readonly open: Record<End, boolean> = { client: true, broker: true };
+  /** Set by the broker when it reads the CONNECT's protocol level. */
+  version: ProtocolVersion;
+  constructor(
+    readonly id: number,
+    readonly client: Party,
+    version: ProtocolVersion,
+    readonly handlers: Record<End, EndHandler>,
+  ) {
+    this.version = version;
+  }
+}
+
+export interface Fault {
+  kind: 'drop' | 'duplicate' | 'delay';
+  from: Party;
+  to?: Party;
+  packet: PacketType;
+  /** Matching packets still to let pass before this one. */
+  skip: number;
+  delayMs?: number;
+}
+
+interface ClientLink {
+  up: LinkDirection;
+  down: LinkDirection;
+}
+
+export class Network {
+  private readonly links = new Map<Party, ClientLink>();
+  private faults: Fault[] = [];
+  private nextConn = 1;
+
+  constructor(
+    private readonly scheduler: Scheduler,
+    private readonly trace: Trace,
+    private readonly prng: Prng,
+    readonly transport: Transport,
+  ) {}
+
+  addClient(client: Party, up: LinkOptions, down: LinkOptions): void {
+    const link = {} as ClientLink;
+    link.up = new LinkDirection(
+      this.scheduler,
+      this.prng.split(`${client}/up`),
+      this.transport,
+      up,
+      () => link.down.options.delayMs,
+    );
+    link.down = new LinkDirection(
+      this.scheduler,
+      this.prng.split(`${client}/down`),
+      this.transport,
+      down,
+      () => link.up.options.delayMs,
+    );
+    this.links.set(client, link);
+  }
+
+  link(client: Party): ClientLink {
+    const link = this.links.get(client);
+    if (!link) throw new Error(`no link for ${client}`);
+    return link;
+  }
+
+  /** Open a connection for `client`; null if its link is cut (the connection attempt fails). */
+  open(client: Party, version: ProtocolVersion, handlers: Record<End, EndHandler>): Connection | null {
+    const link = this.link(client);
+    if (link.up.cut || link.down.cut) return null;
+    const conn = new Connection(this.nextConn++, client, version, handlers);
+    this.trace.add({ kind: 'open', client, conn: conn.id });
+    return conn;
+  }
+
+  addFault(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  private takeFault(from: Party, to: Party, type: PacketType): Fault | undefined {
+    const i = this.faults.findIndex((f) => f.from === from && (f.to === undefined || f.to === to) && f.packet === type);
+    if (i < 0) return undefined;
+    const fault = this.faults[i];
+    if (fault.skip > 0) {
+      fault.skip--;
+      return undefined;
+    }
+    this.faults.splice(i, 1);
+    return fault;
+  }
+
+  /**
+   * Send a packet from one end of a connection. Encodes it with the connection's version: the
+   * trace holds exactly the bytes that travel.
+   */
+  send(conn: Connection, from: End, packet: Packet): void {
+    if (!conn.open[from]) return;
+    const bytes = encode(packet, conn.version);
+    const fromParty = from === 'client' ? conn.client : 'broker';
+    const toParty = from === 'client' ? 'broker' : conn.client;
+    const direction = from === 'client' ? this.link(conn.client).up : this.link(conn.client).down;
+    const fault = this.takeFault(fromParty, toParty, packet.type);
+    const send = this.trace.add({
+      kind: 'send',
+      from: fromParty,
+      to: toParty,
+      conn: conn.id,
+      packet,
+      bytes,
+      sentAtMs: this.scheduler.nowMs,
+    });
+    if (fault) {
+      this.trace.add({
+        kind: 'note',
+        party: fromParty,
+        code: `fault-${fault.kind}`,
+        params: { packet: packet.type, send: send.seq, transport: this.transport },
+      });
+    }
+    let copySeq: number | undefined;
+    const carried: Carried = {
+      conn: conn.id,
+      fault: fault ? { kind: fault.kind, delayMs: fault.delayMs } : undefined,
+      planned: (arriveAtMs, retransmits) => {
+        send.expectedAtMs = arriveAtMs;
+        if (retransmits > 0) send.retransmits = retransmits;
+      },
+      duplicated: () => {
+        copySeq = this.trace.add({
+          kind: 'duplicate',
+          send: send.seq,
+          from: fromParty,
+          to: toParty,
+          conn: conn.id,
+        }).seq;
+      },
+      lost: (reason, lostAtMs) => {
+        this.trace.add({ kind: 'drop', send: send.seq, from: fromParty, to: toParty, conn: conn.id, reason, lostAtMs });
+      },
+      arrive: (atMs, copy) => {
+        const to = other(from);
+        if (!conn.open[to]) {
+          this.trace.add({
+            kind: 'drop',
+            send: send.seq,
+            from: fromParty,
+            to: toParty,
+            conn: conn.id,
+            reason: 'closed',
+            lostAtMs: atMs,
+          });
+          return;
+        }
+        const arrival = this.trace.add({
+          kind: 'arrive',
+          send: send.seq,
+          ...(copy ? { copy: copySeq } : {}),
+          from: fromParty,
+          to: toParty,
+          conn: conn.id,
+          packet, // replaced by what the receiver decodes
+          bytes,
+          sentAtMs: send.sentAtMs,
+          arriveAtMs: atMs,
+        });
+        conn.handlers[to].receive(conn, bytes, arrival);
+      },
+    };
+    direction.carry(carried);
+  }
+
+  /**
+   * One end closes the connection. The other end learns it when the close (TCP's FIN) reaches it —
+   * in order behind what was sent before, and not at all while the link is cut.
+   */
+  close(conn: Connection, end: End, reason: string, rule?: string): void {
+    if (!conn.open[end]) return;
+    conn.open[end] = false;
+    this.trace.add({ kind: 'close', client: conn.client, conn: conn.id, side: end, reason, ...(rule ? { rule } : {}) });
+    const to = other(end);
+    if (!conn.open[to]) return;
+    const direction = end === 'client' ? this.link(conn.client).up : this.link(conn.client).down;
+    direction.carry({
+      control: true,
+      conn: conn.id,
+      arrive: () => {
+        if (!conn.open[to]) return;
+        conn.open[to] = false;
+        this.trace.add({ kind: 'close', client: conn.client, conn: conn.id, side: to, reason: 'peer-closed' });
+        conn.handlers[to].peerClosed(conn, reason);
+      },
+      lost: () => {},
+    });
+  }
+
+  /** The connection breaks at both ends at once (a TCP reset); what was on the way is gone. */
+  reset(conn: Connection): void {
+    const link = this.link(conn.client);
+    for (const direction of [link.up, link.down]) direction.discardConnection(conn.id);
+    for (const end of ['client', 'broker'] as const) {
+      if (!conn.open[end]) continue;
+      conn.open[end] = false;
+      this.trace.add({ kind: 'close', client: conn.client, conn: conn.id, side: end, reason: 'reset' });
+      conn.handlers[end].peerClosed(conn, 'reset');
+    }
+  }
+
+  cut(client: Party): void {
+    const link = this.link(client);
+    link.up.cutNow();
+    link.down.cutNow();
+  }
+
+  restore(client: Party): void {
+    const link = this.link(client);
+    link.up.restore();
+    link.down.restore();
+  }
+
+  setLink(client: Party, direction: 'up' | 'down' | undefined, options: LinkOptions): void {
+    const link = this.link(client);
+    if (direction !== 'down') link.up.set(options);
+    if (direction !== 'up') link.down.set(options);
+  }
+}

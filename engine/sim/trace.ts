@@ -1,0 +1,194 @@
+/**
+ * The trace: an append-only list of everything that happened, in order. Views are pure functions
+ * of it (plus a snapshot and a cursor); determinism tests compare it byte for byte.
+ */
+import type { Packet } from '../codec/codec.ts';
+import type { Step } from '../scenario/schema.ts';
+
+/** 'broker' or a client's scenario id. */
+export type Party = string;
+
+interface Base {
+  /** Position in the trace, from 0. */
+  seq: number;
+  atMs: number;
+}
+
+/** A packet handed to the network. */
+export interface SendEvent extends Base {
+  kind: 'send';
+  from: Party;
+  to: Party;
+  /** The connection it belongs to (a client's connections are numbered from 1 across the run). */
+  conn: number;
+  packet: Packet;
+  /** Exactly what went on the wire. */
+  bytes: Uint8Array;
+  sentAtMs: number;
+  /** When it is due to arrive, if the network knows yet (not for a loss, nor while a tcp link is cut). */
+  expectedAtMs?: number;
+  /** tcp: how many times the segment was lost and retransmitted on the way. */
+  retransmits?: number;
+}
+
+/** A packet (or a copy of it) reaching the other side's MQTT layer. */
+export interface ArriveEvent extends Base {
+  kind: 'arrive';
+  /** seq of its send. */
+  send: number;
+  /** seq of the duplicate event, when this is the extra copy. */
+  copy?: number;
+  from: Party;
+  to: Party;
+  conn: number;
+  packet: Packet;
+  bytes: Uint8Array;
+  sentAtMs: number;
+  arriveAtMs: number;
+}
+
+export type DropReason = 'loss' | 'fault' | 'cut' | 'closed';
+
+/** A packet that will not arrive: lost (lossy), dropped by a fault, sent into a cut link, or for a closed connection. */
+export interface DropEvent extends Base {
+  kind: 'drop';
+  send: number;
+  from: Party;
+  to: Party;
+  conn: number;
+  reason: DropReason;
+  /** Where on its way it was lost, for drawing the ×: between sentAtMs and the time it would have arrived. */
+  lostAtMs: number;
+}
+
+/** The network copied a packet (lossy): a second arrival follows, naming this event as its `copy`. */
+export interface DuplicateEvent extends Base {
+  kind: 'duplicate';
+  send: number;
+  from: Party;
+  to: Party;
+  conn: number;
+}
+
+/** An application message handed to a client's application. */
+export interface DeliverEvent extends Base {
+  kind: 'deliver';
+  client: Party;
+  topic: string;
+  payload: string;
+  qos: 0 | 1 | 2;
+  retain: boolean;
+  dup: boolean;
+  packetId?: number;
+}
+
+/** A machine moved to another state. */
+export interface StateEvent extends Base {
+  kind: 'state';
+  /** 'sensor' (a client's connection), 'sensor/out/3' (a flow), 'broker/sensor' … */
+  actor: string;
+  /** The machine's id, e.g. 'client-connection', 'qos1-sender'. */
+  machine: string;
+  from: string | null;
+  /** The new state, dotted for nested states: 'connected.idle'; 'stopped' when the actor ends. */
+  to: string;
+}
+
+/** A machine timer started, was cancelled, or fired. */
+export interface TimerEvent extends Base {
+  kind: 'timer';
+  actor: string;
+  machine: string;
+  /** What the timer is for, from the state's meta: 'keepalive', 'retry', 'keepaliveGrace' … */
+  name: string;
+  action: 'start' | 'cancel' | 'fire';
+  timer: number;
+  dueAtMs: number;
+}
+
+/** A connection opened (the TCP connection is up at both ends). */
+export interface OpenEvent extends Base {
+  kind: 'open';
+  client: Party;
+  conn: number;
+}
+
+/** One end of a connection closed it, or learnt that it closed. */
+export interface CloseEvent extends Base {
+  kind: 'close';
+  client: Party;
+  conn: number;
+  /** Which end. */
+  side: 'client' | 'broker';
+  /** Why, as a code the app explains: 'disconnect', 'keepalive', 'malformed', 'crash', 'peer-closed', 'reset', 'takeover' … */
+  reason: string;
+  rule?: string;
+}
+
+/** A peer received bytes that break the protocol; it closes the connection. */
+export interface ErrorEvent extends Base {
+  kind: 'error';
+  client: Party;
+  conn: number;
+  /** Which end found it. */
+  side: 'client' | 'broker';
+  code: string;
+  message: string;
+  rule?: string;
+  offset?: number;
+}
+
+/** A scenario step or a user action took effect. */
+export interface StepEvent extends Base {
+  kind: 'step';
+  step: Step;
+}
+
+/** Something a peer decided that the narration explains: a will published, a message queued … */
+export interface NoteEvent extends Base {
+  kind: 'note';
+  party: Party;
+  code: string;
+  params?: Record<string, string | number | boolean>;
+}
+
+export type TraceEvent =
+  | SendEvent
+  | ArriveEvent
+  | DropEvent
+  | DuplicateEvent
+  | DeliverEvent
+  | StateEvent
+  | TimerEvent
+  | OpenEvent
+  | CloseEvent
+  | ErrorEvent
+  | StepEvent
+  | NoteEvent;
+
+export type TraceKind = TraceEvent['kind'];
+
+type WithoutBase<E> = E extends unknown ? Omit<E, 'seq' | 'atMs'> : never;
+export type TraceInput = WithoutBase<TraceEvent>;
+
+export class Trace {
+  readonly events: TraceEvent[] = [];
+
+  constructor(private readonly now: () => number) {}
+
+  add<E extends TraceInput>(event: E): Extract<TraceEvent, { kind: E['kind'] }> {
+    const full = { seq: this.events.length, atMs: this.now(), ...event } as unknown as Extract<
+      TraceEvent,
+      { kind: E['kind'] }
+    >;
+    this.events.push(full);
+    return full;
+  }
+}
+
+/** The trace as JSON, bytes as hex: what determinism tests compare and what the app exports. */
+export function traceToJson(events: readonly TraceEvent[]): string {
+  return JSON.stringify(events, (_key, value) =>
+    value instanceof Uint8Array ? Array.from(value, (b) => b.toString(16).padStart(2, '0')).join('') : value,
+  );
+}
