@@ -28,6 +28,8 @@ const text = new TextDecoder();
 
 export interface ConnectionState {
   conn: Connection;
+  /** Read by the Keep Alive watchdog. */
+  activity: { lastReceivedMs: number };
   actor: SimActor<typeof brokerConnectionMachine>;
   decoder: StreamDecoder;
   session: Session | null;
@@ -80,15 +82,19 @@ export class Broker implements EndHandler {
 
   /** A client opened a TCP connection: wait for its CONNECT. */
   opened(conn: Connection): void {
+    const activity = { lastReceivedMs: this.host.scheduler.nowMs, now: () => this.host.scheduler.nowMs };
     const state: ConnectionState = {
       conn,
+      activity,
       actor: startActor(
         this.host,
         brokerConnectionMachine,
         `broker/${conn.client}#${conn.id}`,
-        { keepAliveS: 0 },
+        { keepAliveS: 0, activity },
         (event) => {
-          if (event.type === 'keepalive expired') this.close(state, 'keepalive', 'MQTT-3.1.2-24', true);
+          if (event.type === 'keepalive expired') {
+            this.close(state, 'keepalive', state.conn.version === 5 ? 'MQTT-3.1.2-22' : 'MQTT-3.1.2-24', true);
+          }
         },
       ),
       decoder: createDecoder(conn.version),
@@ -109,6 +115,7 @@ export class Broker implements EndHandler {
       if (!(error instanceof MqttError)) throw error;
       return this.onMalformed(state, error);
     }
+    state.activity.lastReceivedMs = this.host.scheduler.nowMs;
     for (const { packet } of packets) {
       arrival.packet = packet;
       if (!conn.open.broker) return;
@@ -223,7 +230,6 @@ export class Broker implements EndHandler {
       });
       return this.close(state, 'protocol-error', 'MQTT-3.1.0-1', false);
     }
-    state.actor.send({ type: 'net.packet' });
     const session = state.session;
     switch (packet.type) {
       case 'PUBLISH':

@@ -6,9 +6,16 @@
  */
 import { assign, emit, setup } from 'xstate';
 
+/** When the broker last heard from the client, and what time it is (read when the timer fires). */
+export interface Activity {
+  lastReceivedMs: number;
+  now(): number;
+}
+
 export interface BrokerConnectionInput {
   /** From CONNECT; 0 turns the watchdog off. */
   keepAliveS: number;
+  activity: Activity;
 }
 
 export const brokerConnectionMachine = setup({
@@ -18,15 +25,22 @@ export const brokerConnectionMachine = setup({
     events:
       | { type: 'net.connect'; keepAliveS: number }
       | { type: 'net.refused' }
-      | { type: 'net.packet' }
       | { type: 'net.disconnect' }
       | { type: 'net.closed' }
       | { type: 'net.error' }
       | { type: 'broker.close' };
     emitted: { type: 'keepalive expired' };
   },
-  // 1.5 × Keep Alive; Keep Alive 0 turns the watchdog off (an infinite delay is never scheduled).
-  delays: { grace: ({ context }) => (context.keepAliveS > 0 ? context.keepAliveS * 1500 : Infinity) },
+  // Until 1.5 × Keep Alive after the last packet received; Keep Alive 0 turns the watchdog off
+  // (an infinite delay is never scheduled).
+  delays: {
+    grace: ({ context: { keepAliveS, activity } }) =>
+      keepAliveS > 0 ? Math.max(0, activity.lastReceivedMs + keepAliveS * 1500 - activity.now()) : Infinity,
+  },
+  guards: {
+    'silent for 1.5 × keepalive': ({ context: { keepAliveS, activity } }) =>
+      activity.now() - activity.lastReceivedMs >= keepAliveS * 1500,
+  },
   actions: {
     'take keepalive': assign({
       keepAliveS: ({ context, event }) => (event.type === 'net.connect' ? event.keepAliveS : context.keepAliveS),
@@ -52,8 +66,17 @@ export const brokerConnectionMachine = setup({
       states: {
         alive: {
           meta: { timer: 'keepaliveGrace' },
-          after: { grace: { target: '#broker-connection.closed', actions: 'close: keepalive expired' } },
-          on: { 'net.packet': { target: 'alive', reenter: true } },
+          after: {
+            grace: [
+              {
+                guard: 'silent for 1.5 × keepalive',
+                target: '#broker-connection.closed',
+                actions: 'close: keepalive expired',
+              },
+              // a packet came meanwhile: wait until 1.5 × Keep Alive after it
+              { target: 'alive', reenter: true },
+            ],
+          },
         },
       },
       on: {

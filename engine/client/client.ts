@@ -62,6 +62,7 @@ export class SimClient implements EndHandler {
   private readonly inbound = new Map<number, SimActor<typeof qos2ReceiverMachine>>();
   private readonly pending = new Map<number, Pending>();
   private readonly queue: Queued[] = [];
+  private readonly activity = { lastSentMs: 0, now: () => this.host.scheduler.nowMs };
   /** What the client believes it is subscribed to (granted QoS), for the views. */
   private readonly subscriptions = new Map<string, number>();
 
@@ -80,7 +81,12 @@ export class SimClient implements EndHandler {
       host,
       clientConnectionMachine,
       spec.id,
-      { keepAliveS: this.keepAliveS, responseTimeoutMs: options.responseTimeoutMs, reconnectMs: spec.reconnectMs },
+      {
+        keepAliveS: this.keepAliveS,
+        responseTimeoutMs: options.responseTimeoutMs,
+        reconnectMs: spec.reconnectMs,
+        activity: this.activity,
+      },
       (event) => this.onConnectionEvent(event as EmittedFrom<typeof clientConnectionMachine>),
     );
   }
@@ -235,7 +241,7 @@ export class SimClient implements EndHandler {
   private send(packet: Packet): void {
     if (!this.conn) return;
     this.network.send(this.conn, 'client', packet);
-    this.connection.send({ type: 'net.sent' });
+    this.activity.lastSentMs = this.host.scheduler.nowMs;
   }
 
   private startPublish(message: Queued): void {

@@ -5,8 +5,18 @@
  */
 import { assign, emit, setup } from 'xstate';
 
+/**
+ * When the client last sent something, and what time it is: read, not pushed, so that sending a
+ * packet costs the machine nothing; the keepalive timer checks it when it fires.
+ */
+export interface Activity {
+  lastSentMs: number;
+  now(): number;
+}
+
 export interface ClientConnectionInput {
   keepAliveS: number;
+  activity: Activity;
   /** How long to wait for CONNACK, and for PINGRESP. */
   responseTimeoutMs: number;
   /** First reconnect delay; none = do not reconnect. */
@@ -34,17 +44,20 @@ export const clientConnectionMachine = setup({
       | { type: 'net.unreachable' }
       | { type: 'net.connack'; reasonCode: number; sessionPresent: boolean }
       | { type: 'net.pingresp' }
-      | { type: 'net.sent' }
       | { type: 'net.closed'; reason: string };
     emitted: Emitted;
   },
   delays: {
-    // Keep Alive 0 turns the mechanism off [MQTT-3.1.2-10]: an infinite delay is never scheduled.
-    keepAlive: ({ context }) => (context.keepAliveS > 0 ? context.keepAliveS * 1000 : Infinity),
+    // Until Keep Alive has passed since the last packet sent. Keep Alive 0 turns the mechanism
+    // off [MQTT-3.1.2-10]: an infinite delay is never scheduled.
+    keepAlive: ({ context: { keepAliveS, activity } }) =>
+      keepAliveS > 0 ? Math.max(0, activity.lastSentMs + keepAliveS * 1000 - activity.now()) : Infinity,
     responseTimeout: ({ context }) => context.responseTimeoutMs,
     backoff: ({ context }) => context.backoffMs,
   },
   guards: {
+    'silent for keepalive': ({ context: { keepAliveS, activity } }) =>
+      activity.now() - activity.lastSentMs >= keepAliveS * 1000,
     'connack accepts': ({ event }) => event.type === 'net.connack' && event.reasonCode === 0,
     reconnects: ({ context }) => context.reconnectMs !== undefined,
   },
@@ -114,8 +127,13 @@ export const clientConnectionMachine = setup({
         // [MQTT-3.1.2-23]: within Keep Alive of the last packet sent, send one; PINGREQ if nothing else.
         idle: {
           meta: { timer: 'keepalive' },
-          after: { keepAlive: { target: 'awaitingPingresp', actions: 'send PINGREQ' } },
-          on: { 'net.sent': { target: 'idle', reenter: true } },
+          after: {
+            keepAlive: [
+              { guard: 'silent for keepalive', target: 'awaitingPingresp', actions: 'send PINGREQ' },
+              // something was sent meanwhile: wait until Keep Alive after that
+              { target: 'idle', reenter: true },
+            ],
+          },
         },
         awaitingPingresp: {
           meta: { timer: 'pingTimeout' },

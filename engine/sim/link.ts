@@ -1,19 +1,21 @@
 /**
  * One direction of the link between a client and the broker, under either transport model.
  *
- * tcp (the default; what MQTT runs on [MQTT-4.2-1]): MQTT packets arrive in order, once. A lost
- * segment is retransmitted after an RTO — max(200 ms, 2 × RTT), doubling on each further loss —
- * and everything behind it waits (head-of-line blocking). Duplicates and reordering are TCP's to
- * hide, so they only add delay. A cut link stalls: what is sent waits, and so does what was on the
- * way; after `restore` it arrives at the first retransmission due after the outage (the RTO
- * backoff, counted from the cut), in order. Only a reset, or a peer giving up, ends it.
+ * tcp (the default; what MQTT runs on [MQTT-4.2-1]): MQTT packets arrive in order, once. Each
+ * transmission of a segment is lost with `lossRatio`; a lost one is sent again after the
+ * retransmission timeout — RTO = max(200 ms, 2 × RTT), doubling after every loss up to 60 s (Linux
+ * uses 200 ms and 120 s) — and the receiver holds everything behind it until it gets through
+ * (head-of-line blocking). While the link is cut every transmission is lost the same way, so after
+ * `restore` the data arrives at the first retransmission due after the outage. Duplicates and
+ * reordering below TCP are hidden by it: a reordered segment only arrives later. The connection
+ * survives an outage unless somebody gives up (Keep Alive) or it is reset.
  *
  * lossy (the textbook, datagram picture — a teaching model, not MQTT over TCP): each packet is lost,
  * duplicated or held back on its own, with the ratios given; a cut link loses what crosses it.
  */
 import type { LinkOptions } from '../scenario/schema.ts';
 import type { Prng } from './prng.ts';
-import { type Scheduled, Scheduler } from './scheduler.ts';
+import type { Scheduled, Scheduler } from './scheduler.ts';
 
 export type Transport = 'tcp' | 'lossy';
 
@@ -25,10 +27,10 @@ export const DEFAULT_LINK: Required<LinkOptions> = {
   reorderRatio: 0,
 };
 
-const MIN_RTO_MS = 200;
-const MAX_RETRANSMITS = 12;
+export const MIN_RTO_MS = 200;
+export const MAX_RTO_MS = 60_000;
 
-/** What the link does with one item: call `arrive` (maybe twice) or `lost`. */
+/** What the link does with one item: call `arrive` (maybe twice, lossy) or `lost`. */
 export interface Carried {
   /** Arrives at the far end. `copy` is true for a duplicate. */
   arrive(atMs: number, copy: boolean): void;
@@ -36,28 +38,41 @@ export interface Carried {
   lost(reason: 'loss' | 'fault' | 'cut' | 'closed', lostAtMs: number): void;
   /** The connection the item belongs to, so a reset can take back what it had on the way. */
   conn?: number;
-  /** Told once the time of arrival is known (tcp: retransmissions counted). */
+  /** Told when the time of arrival becomes known (tcp: with the retransmissions it took). */
   planned?(arriveAtMs: number, retransmits: number): void;
   /** Told when the link makes a duplicate (lossy), before its arrival. */
   duplicated?(): void;
-  /** Control items (a connection closing) are never lost or duplicated, only delayed. */
+  /** Control items (a connection closing) are never lost or duplicated by the lossy model. */
   control?: boolean;
   /** A scripted fault for this item. */
   fault?: { kind: 'drop' | 'duplicate' | 'delay'; delayMs?: number };
 }
 
-interface Stalled {
+/** A tcp segment: one MQTT packet (or a FIN) and its retransmission state. */
+interface Segment {
   item: Carried;
+  seq: number;
+  retransmits: number;
+  rtoMs: number;
+  /** The next transmission or the arrival, whichever is scheduled. */
+  scheduled: Scheduled | null;
+  /** When its current transmission started (for what a cut catches on the way). */
   sentAtMs: number;
+  /** Whether `scheduled` is its arrival (true) or its next retransmission (false). */
+  arriving: boolean;
 }
 
 export class LinkDirection {
   options: Required<LinkOptions>;
   cut = false;
-  private cutAtMs = 0;
-  private lastArriveMs = 0;
-  private stalled: Stalled[] = [];
-  private inFlight = new Set<{ item: Carried; scheduled: Scheduled; sentAtMs: number }>();
+  // tcp
+  private nextSeq = 0;
+  private nextToDeliver = 0;
+  private readonly segments = new Map<number, Segment>();
+  /** Arrived but waiting for an earlier segment (reassembly). */
+  private readonly reassembly = new Map<number, Segment>();
+  // lossy
+  private readonly inFlight = new Set<{ item: Carried; scheduled: Scheduled }>();
 
   constructor(
     private readonly scheduler: Scheduler,
@@ -74,7 +89,7 @@ export class LinkDirection {
     this.options = { ...this.options, ...options };
   }
 
-  private rtoMs(): number {
+  private initialRtoMs(): number {
     return Math.max(MIN_RTO_MS, 2 * (this.options.delayMs + this.reverseDelayMs()));
   }
 
@@ -84,43 +99,73 @@ export class LinkDirection {
   }
 
   carry(item: Carried): void {
-    if (this.transport === 'tcp') this.carryTcp(item);
-    else this.carryLossy(item);
+    if (this.transport === 'tcp') {
+      const segment: Segment = {
+        item,
+        seq: this.nextSeq++,
+        retransmits: 0,
+        rtoMs: this.initialRtoMs(),
+        scheduled: null,
+        sentAtMs: this.scheduler.nowMs,
+        arriving: false,
+      };
+      this.segments.set(segment.seq, segment);
+      this.transmit(segment);
+    } else this.carryLossy(item);
   }
 
-  private carryTcp(item: Carried): void {
+  // ---------------------------------------------------------------- tcp
+
+  private transmit(segment: Segment): void {
     const now = this.scheduler.nowMs;
-    if (this.cut) {
-      this.stalled.push({ item, sentAtMs: now });
+    segment.sentAtMs = now;
+    const forced = segment.retransmits === 0 && segment.item.fault?.kind === 'drop';
+    if (this.cut || forced || this.prng.chance(this.options.lossRatio)) {
+      // Lost on the way: the sender's retransmission timer fires after RTO, backing off.
+      const at = now + segment.rtoMs;
+      segment.rtoMs = Math.min(segment.rtoMs * 2, MAX_RTO_MS);
+      segment.retransmits++;
+      segment.arriving = false;
+      segment.scheduled = this.scheduler.schedule(at, () => this.transmit(segment));
       return;
     }
-    let at = now;
-    let retransmits = 0;
-    let rto = this.rtoMs();
-    const forcedLoss = item.fault?.kind === 'drop' ? 1 : 0;
-    while (
-      retransmits < MAX_RETRANSMITS &&
-      (retransmits < forcedLoss || (!item.control && this.prng.chance(this.options.lossRatio)))
-    ) {
-      at += rto;
-      rto *= 2;
-      retransmits++;
-    }
-    at += this.latencyMs();
+    let at = now + this.latencyMs();
     if (this.prng.chance(this.options.reorderRatio)) at += this.options.delayMs; // overtaken below TCP: waits
-    if (item.fault?.kind === 'delay') at += item.fault.delayMs ?? 0;
-    at = Math.max(at, this.lastArriveMs); // in order: nothing overtakes what was sent before it
-    this.lastArriveMs = at;
-    item.planned?.(at, retransmits);
-    this.schedule(item, at, false, now);
+    if (segment.retransmits === 0 && segment.item.fault?.kind === 'delay') at += segment.item.fault.delayMs ?? 0;
+    segment.arriving = true;
+    segment.item.planned?.(at, segment.retransmits); // unless a segment before it holds it back
+    segment.scheduled = this.scheduler.schedule(at, () => this.reassemble(segment, at));
   }
+
+  /** The receiver gets a segment: hand it and any in-order followers to MQTT; hold the rest. */
+  private reassemble(segment: Segment, atMs: number): void {
+    segment.scheduled = null;
+    segment.arriving = false;
+    this.reassembly.set(segment.seq, segment);
+    while (this.nextToDeliver < this.nextSeq) {
+      const seq = this.nextToDeliver;
+      if (!this.segments.has(seq)) {
+        this.nextToDeliver++; // discarded by a reset
+        continue;
+      }
+      const next = this.reassembly.get(seq);
+      if (!next) break; // an earlier segment is still on its way: everything behind it waits
+      this.reassembly.delete(seq);
+      this.segments.delete(seq);
+      this.nextToDeliver++;
+      next.item.planned?.(atMs, next.retransmits);
+      next.item.arrive(atMs, false);
+    }
+  }
+
+  // ---------------------------------------------------------------- lossy
 
   private carryLossy(item: Carried): void {
     const now = this.scheduler.nowMs;
     const latency = this.latencyMs();
     if (item.control) {
       item.planned?.(now + latency, 0);
-      this.schedule(item, now + latency, false, now);
+      this.scheduleLossy(item, now + latency, false);
       return;
     }
     if (this.cut) return item.lost('cut', now);
@@ -131,17 +176,18 @@ export class LinkDirection {
       at += this.options.delayMs + Math.floor(this.prng.float() * (this.options.delayMs + 1));
     if (item.fault?.kind === 'delay') at += item.fault.delayMs ?? 0;
     item.planned?.(at, 0);
-    this.schedule(item, at, false, now);
+    this.scheduleLossy(item, at, false);
     if (item.fault?.kind === 'duplicate' || this.prng.chance(this.options.duplicateRatio)) {
       item.duplicated?.();
-      this.schedule(item, now + this.latencyMs(), true, now);
+      // A scripted duplicate may be held back (`delayMs`): a stale copy arriving late.
+      const held = item.fault?.kind === 'duplicate' ? (item.fault.delayMs ?? 0) : 0;
+      this.scheduleLossy(item, now + this.latencyMs() + held, true);
     }
   }
 
-  private schedule(item: Carried, atMs: number, copy: boolean, sentAtMs: number): void {
+  private scheduleLossy(item: Carried, atMs: number, copy: boolean): void {
     const entry = {
       item,
-      sentAtMs,
       scheduled: this.scheduler.schedule(atMs, () => {
         this.inFlight.delete(entry);
         item.arrive(atMs, copy);
@@ -150,69 +196,69 @@ export class LinkDirection {
     this.inFlight.add(entry);
   }
 
+  // ---------------------------------------------------------------- outages
+
   /** A silent outage: nothing crosses until `restore`. */
   cutNow(): void {
     if (this.cut) return;
     this.cut = true;
-    this.cutAtMs = this.scheduler.nowMs;
     const now = this.scheduler.nowMs;
-    // What is on the way is caught in the outage: tcp will retransmit it, lossy loses it.
-    const caught = [...this.inFlight]
-      .filter((e) => e.scheduled.atMs > now)
-      .sort((a, b) => a.scheduled.seq - b.scheduled.seq);
-    for (const entry of caught) {
+    if (this.transport === 'tcp') {
+      // What is on the way is lost in the outage; its sender will retransmit after its RTO.
+      for (const segment of this.segments.values()) {
+        const s = segment.scheduled;
+        if (!s || !segment.arriving || s.atMs <= now) continue;
+        this.scheduler.cancel(s);
+        const at = Math.max(now, segment.sentAtMs + segment.rtoMs);
+        segment.rtoMs = Math.min(segment.rtoMs * 2, MAX_RTO_MS);
+        segment.retransmits++;
+        segment.arriving = false;
+        segment.scheduled = this.scheduler.schedule(at, () => this.transmit(segment));
+      }
+      return;
+    }
+    for (const entry of [...this.inFlight]) {
+      if (entry.scheduled.atMs <= now || entry.item.control) continue;
       this.scheduler.cancel(entry.scheduled);
       this.inFlight.delete(entry);
-      if (this.transport === 'tcp' || entry.item.control)
-        this.stalled.push({ item: entry.item, sentAtMs: entry.sentAtMs });
-      else entry.item.lost('cut', now);
+      entry.item.lost('cut', now);
     }
-    if (this.transport === 'tcp') this.lastArriveMs = now;
   }
 
   restore(): void {
-    if (!this.cut) return;
     this.cut = false;
-    const now = this.scheduler.nowMs;
-    // TCP retransmits at cut + RTO, + 2 RTO, + 4 RTO …: the first one after the outage gets through.
-    let rto = this.rtoMs();
-    let retry = this.cutAtMs + rto;
-    while (retry < now) {
-      rto *= 2;
-      retry += rto;
-    }
-    const waiting = this.stalled;
-    this.stalled = [];
-    for (const { item, sentAtMs } of waiting) {
-      const at = Math.max(retry + this.latencyMs(), this.lastArriveMs);
-      this.lastArriveMs = at;
-      item.planned?.(at, 1);
-      this.schedule(item, at, false, sentAtMs);
-    }
   }
 
-  /** A connection was reset: what it had on the way, or waiting, is gone. */
+  /** A connection was reset: what it had on the way, or held for reassembly, is gone. */
   discardConnection(conn: number): void {
     const now = this.scheduler.nowMs;
+    if (this.transport === 'tcp') {
+      for (const segment of [...this.segments.values()]) {
+        if (segment.item.conn !== conn) continue;
+        if (segment.scheduled) this.scheduler.cancel(segment.scheduled);
+        this.segments.delete(segment.seq);
+        this.reassembly.delete(segment.seq);
+        if (!segment.item.control) segment.item.lost('closed', now);
+      }
+      return;
+    }
     for (const entry of [...this.inFlight]) {
       if (entry.item.conn !== conn) continue;
       this.scheduler.cancel(entry.scheduled);
       this.inFlight.delete(entry);
       if (!entry.item.control) entry.item.lost('closed', now);
     }
-    this.stalled = this.stalled.filter((s) => {
-      if (s.item.conn !== conn) return true;
-      if (!s.item.control) s.item.lost('closed', now);
-      return false;
-    });
   }
 
-  /** Number of items waiting for a cut link to come back. */
-  get stalledCount(): number {
-    return this.stalled.length;
-  }
-
+  /** Items sent and not yet handed to the receiver. */
   get inFlightCount(): number {
-    return this.inFlight.size;
+    return this.transport === 'tcp' ? this.segments.size : this.inFlight.size;
+  }
+
+  /** tcp: segments being retransmitted (lost at least once and not yet through). */
+  get stalledCount(): number {
+    let n = 0;
+    for (const s of this.segments.values()) if (s.retransmits > 0 && !this.reassembly.has(s.seq)) n++;
+    return n;
   }
 }
