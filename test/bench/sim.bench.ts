@@ -1,0 +1,102 @@
+/**
+ * Simulation benchmark (`npm run bench:sim`).
+ * 1. Throughput: 100 clients each publishing 1,000 messages (QoS 1 and QoS 2 alternating) through
+ *    the broker to a subscriber, over tcp links with 5 % loss: simulated packet events (send,
+ *    arrive, drop, duplicate) per second of real time.
+ * 2. Seek: the time to re-simulate from the start to 25 / 50 / 75 / 100 % of a 10,000-packet trace
+ *    (what stepping back or forking the timeline costs when it re-simulates).
+ * Printed beside the targets the simulation issue set (≥ 200,000 packet events/s; seek ≤ 50 ms),
+ * as ratios. Arguments: --clients N --messages M for a smaller run.
+ */
+import { type Scenario, type Step, createSimulation } from '../../engine/index.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+function workload(clients: number, messages: number): Scenario {
+  const steps: Step[] = [];
+  for (let i = 0; i < clients; i++) steps.push({ atMs: 0, do: 'connect', client: `c${i}` });
+  for (let i = 0; i < clients; i++)
+    steps.push({ atMs: 500, do: 'subscribe', client: `c${(i + 1) % clients}`, filter: `bench/${i}`, qos: 2 });
+  for (let k = 0; k < messages; k++) {
+    for (let i = 0; i < clients; i++) {
+      steps.push({
+        atMs: 1000 + k * 10,
+        do: 'publish',
+        client: `c${i}`,
+        topic: `bench/${i}`,
+        payload: `payload ${k}`,
+        qos: k % 2 ? 2 : 1,
+      });
+    }
+  }
+  return {
+    clients: Array.from({ length: clients }, (_, i) => ({ id: `c${i}`, keepAliveS: 30 })),
+    steps,
+    network: { link: { delayMs: 20, lossRatio: 0.05 } },
+    untilMs: 1000 + messages * 10 + 30_000,
+  };
+}
+
+const isPacketEvent = (kind: string) => kind === 'send' || kind === 'arrive' || kind === 'drop' || kind === 'duplicate';
+
+function throughput(clients: number, messages: number) {
+  const scenario = workload(clients, messages);
+  const started = performance.now();
+  const sim = createSimulation(scenario, { seed: 7 });
+  sim.run();
+  const seconds = (performance.now() - started) / 1000;
+  let packets = 0;
+  let delivered = 0;
+  for (const e of sim.trace) {
+    if (isPacketEvent(e.kind)) packets++;
+    else if (e.kind === 'deliver') delivered++;
+  }
+  return { seconds, packets, delivered, perSecond: packets / seconds, traceEvents: sim.trace.length };
+}
+
+function seek() {
+  // About 10,000 packets: 10 clients, 250 messages each (QoS 1 and 2), no loss.
+  const scenario = workload(10, 250);
+  const full = createSimulation(scenario, { seed: 7 });
+  full.run();
+  const sends = full.trace.filter((e) => e.kind === 'send');
+  const rows: Array<{ at: string; packets: number; ms: number }> = [];
+  for (const fraction of [0.25, 0.5, 0.75, 1]) {
+    const target = sends[Math.min(sends.length - 1, Math.floor(sends.length * fraction) - 1)];
+    const times: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      const sim = createSimulation(scenario, { seed: 7 });
+      sim.runUntil(target.atMs + 1);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ at: `${fraction * 100}%`, packets: Math.floor(sends.length * fraction), ms: times[1] });
+  }
+  return { packets: sends.length, rows };
+}
+
+const clients = arg('clients', 100);
+const messages = arg('messages', 1000);
+console.log(`Simulation benchmark — Node ${process.version}\n`);
+throughput(10, 20); // warm-up
+const t = throughput(clients, messages);
+const TARGET_EVENTS = 200_000;
+console.log(`Throughput: ${clients} clients × ${messages} messages (QoS 1/2), 5 % loss, tcp`);
+console.log(
+  `  ${t.packets.toLocaleString('en')} packet events (${t.traceEvents.toLocaleString('en')} trace events, ${t.delivered.toLocaleString('en')} deliveries) in ${t.seconds.toFixed(1)} s`,
+);
+console.log(
+  `  ${Math.round(t.perSecond).toLocaleString('en')} packet events/s  — target ${TARGET_EVENTS.toLocaleString('en')}: ratio ${(t.perSecond / TARGET_EVENTS).toFixed(2)}\n`,
+);
+const s = seek();
+const TARGET_SEEK_MS = 50;
+console.log(`Seek by re-simulation in a ${s.packets.toLocaleString('en')}-packet trace (median of 3)`);
+for (const row of s.rows) {
+  console.log(
+    `  to ${row.at.padStart(4)} (${row.packets.toLocaleString('en').padStart(6)} packets): ${row.ms.toFixed(0).padStart(6)} ms — target ${TARGET_SEEK_MS} ms: ratio ${(TARGET_SEEK_MS / row.ms).toFixed(2)}`,
+  );
+}
