@@ -370,6 +370,14 @@ export class Broker implements EndHandler {
     state.session = session;
     state.actor.send({ type: 'net.connect', keepAliveS: packet.keepAlive });
     this.note(sessionPresent ? 'session-resumed' : 'session-created', { client: clientId, persistent });
+    if (packet.will) {
+      this.note('will-stored', {
+        client: clientId,
+        topic: packet.will.topic,
+        qos: packet.will.qos,
+        retain: packet.will.retain,
+      });
+    }
     this.send(state, {
       type: 'CONNACK',
       sessionPresent,
@@ -412,6 +420,8 @@ export class Broker implements EndHandler {
     }
     const existing = session.inbound.get(id);
     if (existing) {
+      // [MQTT-4.3.3-10]: the same message again (DUP); PUBREC again, no second delivery.
+      this.note('qos2-duplicate', { client: session.clientId, packetId: id });
       existing.send({ type: 'net.publish' });
       return;
     }
@@ -448,7 +458,13 @@ export class Broker implements EndHandler {
         qos: message.qos,
         ...(message.properties ? { properties: message.properties } : {}),
       });
-      if (outcome !== 'nothing') this.note(`retained-${outcome}`, { topic: message.topic });
+      if (outcome !== 'nothing') {
+        this.note(`retained-${outcome}`, {
+          topic: message.topic,
+          payload: text.decode(message.payload),
+          qos: message.qos,
+        });
+      }
     }
     const best = new Map<string, { qos: QoS; retainAsPublished: boolean }>();
     for (const sub of this.subscriptions.match(message.topic)) {
@@ -531,6 +547,7 @@ export class Broker implements EndHandler {
       const next = session.queue[0];
       if (next.qos > 0 && session.outbound.size >= this.maxInflight) return;
       session.queue.shift();
+      this.note('dequeued', { client: session.clientId, topic: next.message.topic });
       this.startOutbound(session, live, next.message, next.qos, next.retain);
     }
   }
@@ -554,6 +571,7 @@ export class Broker implements EndHandler {
       };
       // [MQTT-3.8.4-3]: a subscription with the same filter replaces the old one.
       const existed = this.subscriptions.set(session.clientId, sub.topicFilter, options);
+      this.note('subscribed', { client: session.clientId, filter: sub.topicFilter, qos: sub.qos, replaced: existed });
       granted.push({ filter: sub.topicFilter, options, existed });
       codes.push(sub.qos);
     }
@@ -577,9 +595,11 @@ export class Broker implements EndHandler {
   }
 
   private onUnsubscribe(state: ConnectionState, session: Session, packet: UnsubscribePacket): void {
-    const codes = packet.topicFilters.map((filter) =>
-      this.subscriptions.delete(session.clientId, filter) ? 0x00 : 0x11,
-    );
+    const codes = packet.topicFilters.map((filter) => {
+      const removed = this.subscriptions.delete(session.clientId, filter);
+      if (removed) this.note('unsubscribed', { client: session.clientId, filter });
+      return removed ? 0x00 : 0x11;
+    });
     this.send(state, {
       type: 'UNSUBACK',
       packetId: packet.packetId,
