@@ -55,3 +55,16 @@ export { qos2ReceiverMachine } from './client/qos2-receiver.machine.ts';
 export { brokerConnectionMachine } from './broker/connection.machine.ts';
 export type { BrokerSnapshot } from './broker/broker.ts';
 export type { ClientSnapshot } from './client/client.ts';
+export {
+  initialWorld,
+  applyEvent,
+  worldAt,
+  cloneWorld,
+  type World,
+  type ActorView,
+  type TimerView,
+  type InFlightView,
+  type LinkView,
+  type SessionView,
+  type DeliveryView,
+} from './sim/world.ts';

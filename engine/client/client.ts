@@ -218,7 +218,16 @@ export class SimClient implements EndHandler {
     if (!sessionPresent) this.discardSession();
     // [MQTT-4.4.0-1]: resend what is unacknowledged, with the original ids, in the original order [MQTT-4.6.0-1].
     for (const flow of this.outbound.values()) flow.send({ type: 'net.resumed' });
-    while (this.queue.length > 0 && this.isConnected()) this.startPublish(this.queue.shift()!);
+    while (this.queue.length > 0 && this.isConnected()) {
+      const message = this.queue.shift()!;
+      this.host.trace.add({
+        kind: 'note',
+        party: this.id,
+        code: 'client-dequeued',
+        params: { topic: message.topic, qos: message.qos },
+      });
+      this.startPublish(message);
+    }
   }
 
   private discardSession(): void {

@@ -137,7 +137,11 @@ export function startActor<M extends AnyStateMachine>(
     state: () => stateString(ref.getSnapshot().value),
     done: () => ref.getSnapshot().status === 'done',
     stop() {
-      ref.stop();
+      if (ref.getSnapshot().status === 'active') {
+        ref.stop();
+        host.trace.add({ kind: 'state', actor: name, machine: machineId, from: last, to: 'stopped' });
+        last = 'stopped';
+      }
     },
   };
 }

@@ -1,0 +1,269 @@
+/**
+ * The world at a point of a trace: every machine's state, the timers running, the connections,
+ * the packets on their way, the links, the broker's sessions and retained messages — derived from
+ * the trace alone, so the views can show any moment, forward or back, without re-simulating.
+ * `applyEvent` is a pure step (the world is plain data, so a copy is a checkpoint);
+ * world.test.ts checks that at the end of a run it agrees with the simulation's own snapshot().
+ */
+import type { QoS } from '../codec/packet.ts';
+import type { PacketType } from '../codec/packet.ts';
+import type { LinkOptions, Scenario } from '../scenario/schema.ts';
+import { DEFAULT_LINK } from './link.ts';
+import type { TraceEvent } from './trace.ts';
+
+export interface ActorView {
+  machine: string;
+  state: string;
+  sinceMs: number;
+  /** In a final state, or stopped. */
+  done: boolean;
+}
+
+export interface TimerView {
+  actor: string;
+  machine: string;
+  name: string;
+  startedAtMs: number;
+  dueAtMs: number;
+}
+
+export interface InFlightView {
+  send: number;
+  from: string;
+  to: string;
+  conn: number;
+  type: PacketType;
+  packetId?: number;
+  sentAtMs: number;
+  expectedAtMs?: number;
+  /** Copies still on the way (lossy duplicates add one). */
+  copies: number;
+}
+
+export interface LinkView {
+  up: Required<LinkOptions>;
+  down: Required<LinkOptions>;
+  cut: boolean;
+}
+
+export interface SessionView {
+  persistent: boolean;
+  connected: boolean;
+  subscriptions: Record<string, QoS>;
+  /** Topics of the messages queued for it, oldest first. */
+  queued: string[];
+  will: { topic: string; qos: QoS; retain: boolean } | null;
+}
+
+export interface DeliveryView {
+  atMs: number;
+  topic: string;
+  payload: string;
+  qos: QoS;
+  retain: boolean;
+  dup: boolean;
+}
+
+export interface World {
+  /** seq of the last event applied; -1 before any. */
+  seq: number;
+  atMs: number;
+  actors: Record<string, ActorView>;
+  timers: Record<number, TimerView>;
+  connections: Record<number, { client: string; openedAtMs: number; clientOpen: boolean; brokerOpen: boolean }>;
+  inFlight: Record<number, InFlightView>;
+  links: Record<string, LinkView>;
+  sessions: Record<string, SessionView>;
+  retained: Record<string, { payload: string; qos: QoS }>;
+  delivered: Record<string, DeliveryView[]>;
+  /** Messages each client holds while offline. */
+  clientQueues: Record<string, string[]>;
+}
+
+export function initialWorld(scenario: Scenario): World {
+  const links: Record<string, LinkView> = {};
+  const delivered: Record<string, DeliveryView[]> = {};
+  const clientQueues: Record<string, string[]> = {};
+  for (const client of scenario.clients) {
+    const base = { ...DEFAULT_LINK, ...scenario.network?.link, ...client.link };
+    links[client.id] = { up: { ...base, ...client.up }, down: { ...base, ...client.down }, cut: false };
+    delivered[client.id] = [];
+    clientQueues[client.id] = [];
+  }
+  return {
+    seq: -1,
+    atMs: 0,
+    actors: {},
+    timers: {},
+    connections: {},
+    inFlight: {},
+    links,
+    sessions: {},
+    retained: {},
+    delivered,
+    clientQueues,
+  };
+}
+
+const FINAL = new Set(['acknowledged', 'completed', 'refused', 'closed', 'stopped']);
+
+/** Apply one trace event; mutates and returns `world` (copy it first to keep a checkpoint). */
+export function applyEvent(world: World, e: TraceEvent): World {
+  world.seq = e.seq;
+  world.atMs = e.atMs;
+  switch (e.kind) {
+    case 'state':
+      world.actors[e.actor] = { machine: e.machine, state: e.to, sinceMs: e.atMs, done: FINAL.has(e.to) };
+      break;
+    case 'timer':
+      if (e.action === 'start')
+        world.timers[e.timer] = {
+          actor: e.actor,
+          machine: e.machine,
+          name: e.name,
+          startedAtMs: e.atMs,
+          dueAtMs: e.dueAtMs,
+        };
+      else delete world.timers[e.timer];
+      break;
+    case 'open':
+      world.connections[e.conn] = { client: e.client, openedAtMs: e.atMs, clientOpen: true, brokerOpen: true };
+      break;
+    case 'close': {
+      const conn = world.connections[e.conn];
+      if (conn) conn[e.side === 'client' ? 'clientOpen' : 'brokerOpen'] = false;
+      break;
+    }
+    case 'send':
+      world.inFlight[e.seq] = {
+        send: e.seq,
+        from: e.from,
+        to: e.to,
+        conn: e.conn,
+        type: e.packet.type,
+        ...('packetId' in e.packet && e.packet.packetId !== undefined ? { packetId: e.packet.packetId } : {}),
+        sentAtMs: e.sentAtMs,
+        ...(e.expectedAtMs !== undefined ? { expectedAtMs: e.expectedAtMs } : {}),
+        copies: 1,
+      };
+      break;
+    case 'duplicate': {
+      const flight = world.inFlight[e.send];
+      if (flight) flight.copies++;
+      break;
+    }
+    case 'arrive':
+    case 'drop': {
+      const flight = world.inFlight[e.send];
+      if (flight && --flight.copies <= 0) delete world.inFlight[e.send];
+      break;
+    }
+    case 'deliver':
+      (world.delivered[e.client] ??= []).push({
+        atMs: e.atMs,
+        topic: e.topic,
+        payload: e.payload,
+        qos: e.qos,
+        retain: e.retain,
+        dup: e.dup,
+      });
+      break;
+    case 'step':
+      applyStep(world, e.step);
+      break;
+    case 'note':
+      applyNote(world, e.party, e.code, e.params ?? {});
+      break;
+    case 'error':
+      break;
+  }
+  return world;
+}
+
+function applyStep(world: World, step: Extract<TraceEvent, { kind: 'step' }>['step']): void {
+  const link = 'client' in step ? world.links[step.client] : undefined;
+  if (!link) return;
+  if (step.do === 'cut') link.cut = true;
+  else if (step.do === 'restore') link.cut = false;
+  else if (step.do === 'set-link') {
+    const { delayMs, jitterMs, lossRatio, duplicateRatio, reorderRatio } = step;
+    const options = Object.fromEntries(
+      Object.entries({ delayMs, jitterMs, lossRatio, duplicateRatio, reorderRatio }).filter(([, v]) => v !== undefined),
+    );
+    if (step.direction !== 'down') link.up = { ...link.up, ...options };
+    if (step.direction !== 'up') link.down = { ...link.down, ...options };
+  }
+}
+
+function applyNote(world: World, party: string, code: string, p: Record<string, string | number | boolean>): void {
+  const client = String(p.client ?? '');
+  const session = world.sessions[client];
+  switch (code) {
+    case 'session-created':
+      world.sessions[client] = {
+        persistent: Boolean(p.persistent),
+        connected: true,
+        subscriptions: {},
+        queued: [],
+        will: null,
+      };
+      break;
+    case 'session-resumed':
+      if (session) {
+        session.connected = true;
+        session.persistent = Boolean(p.persistent);
+        session.will = null;
+      }
+      break;
+    case 'will-stored':
+      if (session) session.will = { topic: String(p.topic), qos: Number(p.qos) as QoS, retain: Boolean(p.retain) };
+      break;
+    case 'will-published':
+    case 'will-discarded':
+      if (session) session.will = null;
+      break;
+    case 'session-kept':
+      if (session) session.connected = false;
+      break;
+    case 'session-ended':
+      delete world.sessions[client];
+      break;
+    case 'subscribed':
+      if (session) session.subscriptions[String(p.filter)] = Number(p.qos) as QoS;
+      break;
+    case 'unsubscribed':
+      if (session) delete session.subscriptions[String(p.filter)];
+      break;
+    case 'queued':
+      session?.queued.push(String(p.topic));
+      break;
+    case 'dequeued':
+      session?.queued.shift();
+      break;
+    case 'retained-stored':
+    case 'retained-replaced':
+      world.retained[String(p.topic)] = { payload: String(p.payload), qos: Number(p.qos) as QoS };
+      break;
+    case 'retained-cleared':
+      delete world.retained[String(p.topic)];
+      break;
+    case 'client-queued':
+      (world.clientQueues[party] ??= []).push(String(p.topic));
+      break;
+    case 'client-dequeued':
+      world.clientQueues[party]?.shift();
+      break;
+  }
+}
+
+/** The world after the events up to and including `seq` (all of them by default). */
+export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq = trace.length - 1): World {
+  const world = initialWorld(scenario);
+  for (let i = 0; i <= seq && i < trace.length; i++) applyEvent(world, trace[i]);
+  return world;
+}
+
+/** A deep copy of a world: a checkpoint to step from. */
+export function cloneWorld(world: World): World {
+  return structuredClone(world);
+}
