@@ -15,7 +15,16 @@ export default defineConfig({
       $lessons: here('./lessons'),
     },
   },
-  build: { outDir: here('./dist'), emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      // The engine is pure (DESIGN.md): importing a module of it does nothing but define things. Saying
+      // so lets a view that uses only the codec leave the simulation and its machines out of the bundle.
+      treeshake: { moduleSideEffects: (id: string) => !id.startsWith(here('./engine/')) },
+    },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

@@ -3,8 +3,7 @@
  * so every `t()` in a template re-renders when it changes, and remembers the choice.
  */
 import i18next from 'i18next';
-import { en } from './en.ts';
-import { zh } from './zh.ts';
+import { messages } from './messages.ts';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -26,7 +25,7 @@ const state = $state({ language: initialLanguage() });
 i18next.init({
   lng: state.language,
   fallbackLng: 'en',
-  resources: { en: { translation: en }, zh: { translation: zh } },
+  resources: { en: { translation: messages.en }, zh: { translation: messages.zh } },
   interpolation: { escapeValue: false }, // Svelte escapes text; nothing here is rendered as HTML
   initAsync: false,
   showSupportNotice: false,
@@ -50,6 +49,11 @@ export function setLanguage(next: Language): void {
 /** Translate `key`; reading `state.language` here makes templates that call it reactive. */
 export function t(key: string, params?: Record<string, unknown>): string {
   return i18next.t(key, { lng: state.language, ...params });
+}
+
+/** Translate `key` in a given language (the other language's name of a term, for learners). */
+export function tIn(lng: Language, key: string, params?: Record<string, unknown>): string {
+  return i18next.t(key, { ...params, lng });
 }
 
 /** Whether a key exists (for optional explanations). */

@@ -135,14 +135,17 @@ function readFixedHeader(bytes: Uint8Array, version: ProtocolVersion): FixedHead
     const byte = bytes[i];
     value += (byte & 0x7f) * multiplier;
     if ((byte & 0x80) === 0) {
-      if (version === 5 && i > 1 && byte === 0) {
-        throw malformed(1, 'varint-not-minimal', 'MQTT-1.5.5-1', { value, bytes: i, minimal: varintSize(value) });
-      }
+      // [MQTT-1.5.5-1] binds 5.0 only. A CONNECT names its version inside: decodeOne checks it then.
+      if (version === 5 && type !== 'CONNECT' && i > 1 && byte === 0) throw notMinimal(value, i);
       return { type, flags, headerLength: i + 1, remainingLength: value };
     }
     multiplier *= 128;
   }
   throw malformed(1, 'varint-too-long', rule(version, '§2.2.3', '§1.5.5'));
+}
+
+function notMinimal(value: number, bytes: number): MqttError {
+  return malformed(1, 'varint-not-minimal', 'MQTT-1.5.5-1', { value, bytes, minimal: varintSize(value) });
 }
 
 function incomplete(have: number, needed: number): MqttError {
@@ -159,8 +162,12 @@ function decodeOne(bytes: Uint8Array, version: ProtocolVersion, spans: SpanRecor
   const r = new Reader(bytes, header.headerLength, total, version, spans);
   if (spans) fixedHeaderSpans(r, header);
   const packet = (CODECS[header.type] as PacketCodec<Packet>).decode(r, header.flags);
+  // From here on, the version in force is the packet's own for a CONNECT (the reader took it).
+  if (header.type === 'CONNECT' && r.version === 5 && header.headerLength > 2 && bytes[header.headerLength - 1] === 0) {
+    throw notMinimal(header.remainingLength, header.headerLength - 1);
+  }
   if (r.pos !== total) {
-    throw malformed(r.pos, 'trailing-bytes', rule(version, '§2.2.3', '§2.1.4'), {
+    throw malformed(r.pos, 'trailing-bytes', rule(r.version, '§2.2.3', '§2.1.4'), {
       packet: header.type,
       end: r.pos,
       extra: total - r.pos,
@@ -193,11 +200,13 @@ function fixedHeaderSpans(r: Reader, header: FixedHeader): void {
   r.close(formatNumber(header.remainingLength, 1).replace(/\s.*/, ''));
 }
 
-const sizesScratch: number[] = [];
-
 /**
  * Encode a packet. Throws MqttError, as the decoder would for those bytes, if the packet object is
  * not a valid packet of that version.
+ *
+ * A packet under 1 KB is a view into a buffer shared with other packets (see writer.ts): read it
+ * through the view (byteOffset, byteLength), and copy it (`bytes.slice()`) before transferring
+ * its buffer to a worker.
  */
 export function encode(packet: Packet, version: ProtocolVersion = 4): Uint8Array {
   const codec = CODECS[packet.type] as PacketCodec<Packet> | undefined;
@@ -207,8 +216,7 @@ export function encode(packet: Packet, version: ProtocolVersion = 4): Uint8Array
       reason: `unknown packet type ${String(packet.type)}`,
     });
   if (packet.type === 'AUTH' && version === 4) throw malformed(0, 'auth-in-3-1-1', '§2.2.1');
-  const sizes = sizesScratch;
-  sizes.length = 0;
+  const sizes: number[] = [];
   const remainingLength = codec.measure(packet, version, sizes);
   if (remainingLength > MAX_REMAINING_LENGTH)
     throw malformed(1, 'packet-too-large', rule(version, '§2.2.3', '§1.5.5'), { length: remainingLength });
@@ -299,14 +307,16 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
     } else {
       bytes = new Uint8Array(n);
       let filled = 0;
+      let used = 0; // chunks used up, removed in one splice (shift() per chunk is quadratic)
       while (filled < n) {
-        const c = chunks[0];
+        const c = chunks[used];
         const part = c.subarray(0, n - filled);
         bytes.set(part, filled);
         filled += part.length;
-        if (part.length === c.length) chunks.shift();
-        else chunks[0] = c.subarray(part.length);
+        if (part.length === c.length) used++;
+        else chunks[used] = c.subarray(part.length);
       }
+      chunks.splice(0, used);
     }
     buffered -= n;
     if (buffered === 0) chunks = [];

@@ -5,7 +5,6 @@
 import { type ErrorCode, malformed, protocolError } from './errors.ts';
 import type { PacketType } from './packet.ts';
 import { Reader, hexPreview, quote, varintSize } from './reader.ts';
-import { formatNumber } from './spans.ts';
 import { checkTopicName } from './topics.ts';
 import { utf8Length } from './utf8.ts';
 import { type Writer, binarySize, checkInteger, stringSize } from './writer.ts';
@@ -171,18 +170,22 @@ export function readProperties(r: Reader, place: PropertyPlace, field = 'propert
   r.end = end; // a property that runs past the Property Length is malformed, even inside the packet
   while (r.pos < end) {
     const at = r.pos;
-    const id = r.u8('propertyId');
+    // The identifier is a Variable Byte Integer, though every one defined today fits in one byte (§2.2.2.2).
+    const id = r.varint('propertyId');
     const info = byId[id];
     if (!info) throw malformed(at, 'property-unknown', '§2.2.2.2', { id: id.toString(16).padStart(2, '0') });
+    // "An Identifier which is not valid for its packet type ... is a Malformed Packet" (§2.2.2.2).
     if (!info.places.includes(place)) {
-      throw protocolError(at, 'property-not-allowed', '§2.2.2.2', { property: info.name, packet: place });
+      throw malformed(at, 'property-not-allowed', '§2.2.2.2', { property: info.name, packet: place });
     }
+    // Each property says "It is a Protocol Error to include ... more than once", bar the ones that repeat.
     const multiple = repeats(info, place);
     if (!multiple && bag[info.name] !== undefined) {
       throw protocolError(at, 'property-repeated', '§2.2.2.2', { property: info.name });
     }
     r.open(`${field}.${info.name}`, `property.${info.name}`, at);
-    r.leaf('propertyId', 'field.propertyId', at, formatNumber(id, 1), { end: at + 1 });
+    r.numberLeaf('propertyId', 'field.propertyId', at, id, 1);
+    const valueAt = r.pos;
     const value = readValue(r, info, field);
     if (info.type === 'pair') {
       (props.userProperties ??= []).push(value as [string, string]);
@@ -191,8 +194,8 @@ export function readProperties(r: Reader, place: PropertyPlace, field = 'propert
     } else {
       bag[info.name] = value;
     }
-    if (info.name === 'responseTopic') checkTopicName(value as string, 5, at + 1, 'MQTT-3.3.2-14');
-    r.close(describe(info, value));
+    if (info.name === 'responseTopic') checkTopicName(value as string, 5, valueAt, 'MQTT-3.3.2-14');
+    r.close(r.spans ? describe(info, value) : undefined);
     count++;
   }
   r.end = packetEnd;
@@ -231,7 +234,7 @@ function readValue(r: Reader, info: PropertyInfo, field: string): unknown {
     }
   }
   const width = info.type === 'byte' ? 1 : info.type === 'u16' ? 2 : 4;
-  r.leaf(path, 'field.propertyValue', start, formatNumber(value as number, width));
+  r.numberLeaf(path, 'field.propertyValue', start, value as number, width);
   checkValue(info, value as number, start);
   return value;
 }
@@ -260,7 +263,7 @@ export function measureProperties(props: Properties | undefined, place: Property
     if (!info)
       throw malformed(offset, 'invalid-field', undefined, { field: `properties.${name}`, reason: 'not a property' });
     if (!info.places.includes(place)) {
-      throw protocolError(offset, 'property-not-allowed', '§2.2.2.2', { property: name, packet: place });
+      throw malformed(offset, 'property-not-allowed', '§2.2.2.2', { property: name, packet: place });
     }
     if (info.type === 'pair') {
       if (!Array.isArray(value))
@@ -320,7 +323,7 @@ function valueSize(info: PropertyInfo, value: unknown, offset: number): number {
       return 2 + size;
     }
     case 'binary':
-      return 2 + binarySize(value, field, offset);
+      return 2 + binarySize(value, field, 5, offset);
     default:
       return 0;
   }

@@ -78,15 +78,15 @@ export class Reader {
     throw malformed(start, 'varint-too-long', rule(this.version, '§2.2.3', '§1.5.5'));
   }
 
-  /** A 2-byte length and that many bytes of strict UTF-8. */
-  string(field: string, label = `field.${field}`): string {
+  /** A 2-byte length and that many bytes of strict UTF-8. `label` defaults to `field.<field>`. */
+  string(field: string, label?: string): string {
     const start = this.pos;
     const length = this.u16(field);
     this.need(length, field);
     const text = decodeUtf8(this.buf, this.pos, this.pos + length, this.version);
     this.pos += length;
     if (this.spans) {
-      this.spans.open(field, label, start);
+      this.spans.open(field, label ?? `field.${field}`, start);
       this.spans.leaf({ field, label: 'field.stringLength', start, end: start + 2, value: formatNumber(length, 2) });
       if (length > 0)
         this.spans.leaf({ field, label: 'field.utf8', start: start + 2, end: this.pos, value: quote(text) });
@@ -95,15 +95,15 @@ export class Reader {
     return text;
   }
 
-  /** Binary Data: a 2-byte length and that many bytes (a view, not a copy). */
-  binary(field: string, label = `field.${field}`): Uint8Array {
+  /** Binary Data: a 2-byte length and that many bytes (a view, not a copy). `label` as for string. */
+  binary(field: string, label?: string): Uint8Array {
     const start = this.pos;
     const length = this.u16(field);
     this.need(length, field);
     const bytes = this.buf.subarray(this.pos, this.pos + length);
     this.pos += length;
     if (this.spans) {
-      this.spans.open(field, label, start);
+      this.spans.open(field, label ?? `field.${field}`, start);
       this.spans.leaf({ field, label: 'field.binaryLength', start, end: start + 2, value: formatNumber(length, 2) });
       if (length > 0)
         this.spans.leaf({ field, label: 'field.bytes', start: start + 2, end: this.pos, value: hexPreview(bytes) });
@@ -123,7 +123,7 @@ export class Reader {
   packetId(packet: string, isAck: boolean): number {
     const start = this.pos;
     const id = this.u16('packetId');
-    this.leaf('packetId', 'field.packetId', start, formatNumber(id, 2));
+    this.numberLeaf('packetId', 'field.packetId', start, id, 2);
     if (id === 0) {
       const r = isAck
         ? rule(this.version, 'MQTT-2.3.1-6', 'MQTT-2.2.1-5')
@@ -143,8 +143,22 @@ export class Reader {
     if (this.spans) this.spans.close(this.pos, value);
   }
 
+  /**
+   * A leaf span from `start` to here. Its `value` is computed even without spans, so pass only a
+   * ready string; for a formatted one, use numberLeaf / bytesLeaf or test `r.spans` first.
+   */
   leaf(field: string, label: string, start: number, value?: string, extra?: Partial<Span>): void {
     if (this.spans) this.spans.leaf({ field, label, start, end: this.pos, value, ...extra });
+  }
+
+  /** A leaf holding a number `width` bytes wide, formatted "10 (0x000A)" only when spans are on. */
+  numberLeaf(field: string, label: string, start: number, value: number, width: number): void {
+    if (this.spans) this.spans.leaf({ field, label, start, end: this.pos, value: formatNumber(value, width) });
+  }
+
+  /** A leaf holding bytes, previewed in hex only when spans are on. */
+  bytesLeaf(field: string, label: string, start: number, bytes: Uint8Array): void {
+    if (this.spans) this.spans.leaf({ field, label, start, end: this.pos, value: hexPreview(bytes) });
   }
 
   /** A one-byte field split into named bit ranges. */
@@ -203,12 +217,24 @@ export function varintSize(value: number): number {
   return value < 128 ? 1 : value < 16_384 ? 2 : value < 2_097_152 ? 3 : 4;
 }
 
+/** What JSON.stringify would escape in a string: quotes, backslashes, control characters, surrogates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** A string as JSON writes it, quoted; most need no escapes, and skip JSON.stringify's cost. */
 export function quote(text: string): string {
-  return JSON.stringify(text);
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/**
+ * The first `max` bytes in hex, "01 02 0a", and how many there are in all if there are more.
+ * From a table of the 256 pairs: a payload's preview is made on every decode of a PUBLISH.
+ */
 export function hexPreview(bytes: Uint8Array, max = 16): string {
-  let out = '';
-  for (let i = 0; i < bytes.length && i < max; i++) out += (i ? ' ' : '') + bytes[i].toString(16).padStart(2, '0');
+  const n = Math.min(bytes.length, max);
+  let out = n > 0 ? HEX[bytes[0]] : '';
+  for (let i = 1; i < n; i++) out += ' ' + HEX[bytes[i]];
   return bytes.length > max ? `${out} … (${bytes.length} bytes)` : out;
 }

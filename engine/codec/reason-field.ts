@@ -16,7 +16,7 @@ const RULES: Partial<Record<PacketType, [v311: string, v5: string]>> = {
   PUBCOMP: ['', 'MQTT-3.7.2-1'],
   SUBACK: ['MQTT-3.9.3-2', 'MQTT-3.9.3-2'],
   UNSUBACK: ['', 'MQTT-3.11.3-2'],
-  DISCONNECT: ['', '§3.14.2.1'],
+  DISCONNECT: ['', 'MQTT-3.14.2-1'],
   AUTH: ['', 'MQTT-3.15.2-1'],
 };
 

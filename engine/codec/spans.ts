@@ -38,9 +38,16 @@ export class SpanRecorder {
     if (span.children?.length === 0) delete span.children;
   }
 
-  /** After an error: end every open span at `end`, so what was read so far still tiles. */
+  /**
+   * After an error: end every open span at `end` — or further, where a part already read reaches
+   * past it — so that what was read so far still tiles.
+   */
   closeAll(end: number): Span[] {
-    while (this.stack.length) this.close(Math.max(end, this.stack[this.stack.length - 1].start));
+    while (this.stack.length) {
+      const open = this.stack[this.stack.length - 1];
+      const childEnd = open.children?.reduce((max, c) => Math.max(max, c.end), open.start) ?? open.start;
+      this.close(Math.max(end, childEnd));
+    }
     return this.roots;
   }
 

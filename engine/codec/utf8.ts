@@ -7,7 +7,7 @@ import { malformed } from './errors.ts';
 import { type ProtocolVersion, rule } from './version.ts';
 
 const LONG = 64;
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }); // a BOM is kept, not stripped [MQTT-1.5.3-3];
 const encoder = new TextEncoder();
 
 /** Decode `buf[start, end)`; throws MqttError naming the offending byte (offset from `base`). */
@@ -24,13 +24,18 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number, version:
       if (nul < 0) return text;
     }
   }
-  let out = '';
+  if (end - start === 1 && buf[start] > 0 && buf[start] < 0x80) return ASCII[buf[start]];
+  // Code units go to an array and become a string in one call at the end: concatenating character
+  // by character builds a rope that has to be flattened again on first use. There are at most as
+  // many code units as bytes (exactly as many for ASCII).
+  const units: number[] = new Array(end - start);
+  let n = 0;
   let i = start;
   while (i < end) {
     const b0 = buf[i];
     if (b0 < 0x80) {
       if (b0 === 0) throw malformed(i - base, 'utf8-null', rule(version, 'MQTT-1.5.3-2', 'MQTT-1.5.4-2'));
-      out += String.fromCharCode(b0);
+      units[n++] = b0;
       i++;
       continue;
     }
@@ -62,9 +67,26 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number, version:
     if (cp >= 0xd800 && cp <= 0xdfff) {
       throw malformed(i - base, 'utf8-surrogate', rule(version, 'MQTT-1.5.3-1', 'MQTT-1.5.4-1'));
     }
-    out += cp < 0x10000 ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+    if (cp < 0x10000) {
+      units[n++] = cp;
+    } else {
+      units[n++] = 0xd800 + ((cp - 0x10000) >> 10);
+      units[n++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+    }
     i += need + 1;
   }
+  if (n < units.length) units.length = n;
+  if (n <= 2) return n === 0 ? '' : n === 1 ? String.fromCharCode(units[0]) : String.fromCharCode(units[0], units[1]);
+  return n <= LONG ? String.fromCharCode.apply(null, units) : fromCodeUnits(units);
+}
+
+/** One-character strings of ASCII, ready made. */
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
+
+/** A long run of code units as a string, in slices (apply() has an argument limit). */
+function fromCodeUnits(units: number[]): string {
+  let out = '';
+  for (let i = 0; i < units.length; i += 4096) out += String.fromCharCode.apply(null, units.slice(i, i + 4096));
   return out;
 }
 
@@ -75,8 +97,26 @@ function illFormed(buf: Uint8Array, at: number, base: number, version: ProtocolV
 
 /**
  * Byte length of `text` in UTF-8, or -1 if the text cannot be sent: a lone surrogate or U+0000.
+ *
+ * Encoding asks this twice of every string (measure, then write its length prefix), so the last
+ * few answers are kept: `===` on the same string is a pointer compare, and a different string of
+ * a different length fails at once.
  */
 export function utf8Length(text: string): number {
+  for (let k = 0; k < MEMO_SIZE; k++) if (memoText[k] === text) return memoLength[k];
+  const n = measureUtf8(text);
+  memoText[memoNext] = text;
+  memoLength[memoNext] = n;
+  memoNext = (memoNext + 1) % MEMO_SIZE;
+  return n;
+}
+
+const MEMO_SIZE = 4;
+const memoText: string[] = Array.from({ length: MEMO_SIZE }, () => '');
+const memoLength: number[] = Array.from({ length: MEMO_SIZE }, () => 0);
+let memoNext = 0;
+
+function measureUtf8(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

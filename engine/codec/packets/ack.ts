@@ -2,17 +2,15 @@
  * PUBACK, PUBREC, PUBREL and PUBCOMP share one layout (3.1.1 §3.4–3.7, 5.0 §3.4–3.7):
  *   variable hdr   packet identifier; 5.0 adds a reason code and properties, both optional: the
  *                  remaining length is 2 (success, no properties), 3 (no properties) or more.
+ *                  3.1.1: the remaining length is always 2.
  * Each type has its own file; this is the layout they share.
  */
 import { malformed } from '../errors.ts';
-import type { PacketType } from '../packet.ts';
 import { type Properties, measureProperties, readProperties, writeProperties } from '../properties.ts';
 import { varintSize } from '../reader.ts';
 import { checkReasonCodeField, readReasonCode } from '../reason-field.ts';
-import { checkInteger } from '../writer.ts';
-import { type PacketCodec, at } from './codec.ts';
-import { protocolError } from '../errors.ts';
-import { rule } from '../version.ts';
+import { type PacketCodec, at, expectRemainingLength } from './codec.ts';
+import { checkPacketId, readPacketId } from './packet-id.ts';
 
 export type AckType = 'PUBACK' | 'PUBREC' | 'PUBREL' | 'PUBCOMP';
 
@@ -28,12 +26,15 @@ function hasProperties(props: Properties | undefined): boolean {
   return props !== undefined && Object.keys(props).length > 0;
 }
 
-export function ackCodec<T extends AckType>(type: T): PacketCodec<AckPacket<T>> {
+/** `section` is the type's fixed-header section (§3.4.1 for PUBACK …), which gives 3.1.1's length 2. */
+export function ackCodec<T extends AckType>(type: T, section: string): PacketCodec<AckPacket<T>> {
   return {
     decode(r) {
+      if (r.version === 4) expectRemainingLength(r, type, 2, section);
       r.open('variableHeader', 'field.variableHeader');
-      const packet: AckPacket<T> = { type, packetId: r.packetId(type, true) };
+      const packet: AckPacket<T> = { type, packetId: readPacketId(r, type) };
       if (r.version === 5) {
+        // Remaining length 2: reason code 0x00; less than 4: no properties (5.0 §3.4.2.1, §3.4.2.2.1).
         packet.reasonCode = r.remaining > 0 ? readReasonCode(r, type) : 0;
         if (r.remaining > 0) {
           const properties = readProperties(r, type);
@@ -45,13 +46,14 @@ export function ackCodec<T extends AckType>(type: T): PacketCodec<AckPacket<T>> 
     },
 
     measure(p, version, sizes) {
-      checkInteger(p.packetId, 'packetId', 0, 65_535, at(0));
-      if (p.packetId === 0) {
-        throw protocolError(at(0), 'packet-id-zero', rule(version, 'MQTT-2.3.1-6', 'MQTT-2.2.1-5'), { packet: type });
-      }
+      checkPacketId(p.packetId, type, version, at(0));
       const code = p.reasonCode ?? 0;
       if (version === 4) {
-        if (code !== 0) checkReasonCodeField(type as PacketType, code, 4, at(2));
+        if (code !== 0)
+          throw malformed(at(2), 'invalid-field', undefined, {
+            field: 'reasonCode',
+            reason: `a 3.1.1 ${type} has no reason code`,
+          });
         if (hasProperties(p.properties)) throw malformed(at(2), 'properties-in-3-1-1');
         return 2;
       }

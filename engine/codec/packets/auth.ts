@@ -15,8 +15,11 @@ export interface AuthPacket {
 
 export const auth: PacketCodec<AuthPacket> = {
   decode(r) {
+    const packet: AuthPacket = { type: 'AUTH', reasonCode: 0 };
+    // Remaining length 0: reason code 0x00 and no properties (5.0 §3.15.2.1); no span for the empty header.
+    if (r.remaining === 0) return packet;
     r.open('variableHeader', 'field.variableHeader');
-    const packet: AuthPacket = { type: 'AUTH', reasonCode: r.remaining > 0 ? readReasonCode(r, 'AUTH') : 0 };
+    packet.reasonCode = readReasonCode(r, 'AUTH');
     if (r.remaining > 0) {
       const properties = readProperties(r, 'AUTH');
       if (properties) packet.properties = properties;

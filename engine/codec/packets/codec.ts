@@ -1,3 +1,5 @@
+import { malformed } from '../errors.ts';
+import type { PacketType } from '../packet.ts';
 import type { Reader } from '../reader.ts';
 import type { ProtocolVersion } from '../version.ts';
 import type { Writer } from '../writer.ts';
@@ -22,3 +24,15 @@ export interface PacketCodec<P> {
 
 /** Offset of body byte `n` in errors thrown while measuring (see PacketCodec.measure). */
 export const at = (n: number) => 2 + n;
+
+/**
+ * A packet of fixed size: its remaining length (byte 1 on) must be `expected`. Called first thing
+ * in `decode`, while `r.remaining` is still the whole remaining length. `section` is the packet's
+ * fixed-header section, which states the value ("For the PUBACK packet this has the value 2").
+ */
+export function expectRemainingLength(r: Reader, packet: PacketType, expected: number, section: string): void {
+  const actual = r.remaining;
+  if (actual !== expected) {
+    throw malformed(1, 'remaining-length-mismatch', section, { packet, expected, actual });
+  }
+}

@@ -2,14 +2,14 @@
  * CONNACK (3.1.1 §3.2, 5.0 §3.2): the server's answer to CONNECT.
  *   variable hdr   acknowledge flags (bit 0: session present; bits 7–1 reserved), reason code
  *                  (3.1.1: return code), 5.0 properties
+ *   3.1.1          the remaining length is always 2
  */
 import { malformed, protocolError } from '../errors.ts';
 import { type Properties, measureProperties, readProperties, writeProperties } from '../properties.ts';
 import { varintSize } from '../reader.ts';
 import { checkReasonCodeField, readReasonCode } from '../reason-field.ts';
 import { rule } from '../version.ts';
-import type { PacketCodec } from './codec.ts';
-import { at } from './codec.ts';
+import { type PacketCodec, at, expectRemainingLength } from './codec.ts';
 
 export interface ConnackPacket {
   type: 'CONNACK';
@@ -21,6 +21,7 @@ export interface ConnackPacket {
 
 export const connack: PacketCodec<ConnackPacket> = {
   decode(r) {
+    if (r.version === 4) expectRemainingLength(r, 'CONNACK', 2, '§3.2.1');
     r.open('variableHeader', 'field.variableHeader');
     const flagsAt = r.pos;
     const flags = r.u8('acknowledgeFlags');

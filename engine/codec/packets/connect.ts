@@ -9,7 +9,7 @@
 import { MqttError, malformed, protocolError } from '../errors.ts';
 import type { QoS } from '../packet.ts';
 import { type Properties, measureProperties, readProperties, writeProperties } from '../properties.ts';
-import { varintSize } from '../reader.ts';
+import { type Reader, varintSize } from '../reader.ts';
 import { formatNumber } from '../spans.ts';
 import { checkTopicName } from '../topics.ts';
 import { utf8Length } from '../utf8.ts';
@@ -61,7 +61,7 @@ export const connect: PacketCodec<ConnectPacket> = {
     const protocolName = r.string('protocolName');
     const levelAt = r.pos;
     const level = r.u8('protocolVersion');
-    r.leaf('protocolVersion', 'field.protocolLevel', levelAt, `${level} = ${levelName(level)}`);
+    if (r.spans) r.leaf('protocolVersion', 'field.protocolLevel', levelAt, `${level} = ${levelName(level)}`);
     if (protocolName !== 'MQTT' && protocolName !== 'MQIsdp') {
       throw protocolError(nameAt, 'protocol-name', 'MQTT-3.1.2-1', { name: protocolName });
     }
@@ -82,12 +82,14 @@ export const connect: PacketCodec<ConnectPacket> = {
 
     const flagsAt = r.pos;
     const flags = r.u8('connectFlags');
-    r.bits(
-      'connectFlags',
-      'field.connectFlags',
-      flagsAt,
-      FLAG_PARTS.map(([f, l, m]) => (m === 0x02 && version === 5 ? [f, 'field.cleanStart', m] : [f, l, m])),
-    );
+    if (r.spans) {
+      r.bits(
+        'connectFlags',
+        'field.connectFlags',
+        flagsAt,
+        FLAG_PARTS.map(([f, l, m]) => (m === 0x02 && version === 5 ? [f, 'field.cleanStart', m] : [f, l, m])),
+      );
+    }
     const hasUsername = (flags & 0x80) !== 0;
     const hasPassword = (flags & 0x40) !== 0;
     const willRetain = (flags & 0x20) !== 0;
@@ -104,14 +106,17 @@ export const connect: PacketCodec<ConnectPacket> = {
 
     const keepAliveAt = r.pos;
     const keepAlive = r.u16('keepAlive');
-    r.leaf('keepAlive', 'field.keepAlive', keepAliveAt, `${formatNumber(keepAlive, 2)} s`);
+    if (r.spans) r.leaf('keepAlive', 'field.keepAlive', keepAliveAt, `${formatNumber(keepAlive, 2)} s`);
+    const propertiesAt = r.pos;
     const properties = version === 5 ? readProperties(r, 'CONNECT') : undefined;
+    if (properties) checkAuthentication(properties, propertiesAt);
     r.close();
 
     r.open('payload', 'field.payload');
     const clientId = r.string('clientId');
     let will: Will | undefined;
     if (hasWill) {
+      announced(r, 'will', 'MQTT-3.1.2-9'); // the same number in 3.1.1 and 5.0
       const willProperties = version === 5 ? readProperties(r, 'WILL', 'will.properties') : undefined;
       const topicAt = r.pos;
       const topic = r.string('will.topic', 'field.willTopic');
@@ -120,7 +125,9 @@ export const connect: PacketCodec<ConnectPacket> = {
       will = { topic, payload, qos: willQos as QoS, retain: willRetain };
       if (willProperties) will.properties = willProperties;
     }
+    if (hasUsername) announced(r, 'username', rule(version, 'MQTT-3.1.2-19', 'MQTT-3.1.2-17'));
     const username = hasUsername ? r.string('username') : undefined;
+    if (hasPassword) announced(r, 'password', rule(version, 'MQTT-3.1.2-21', 'MQTT-3.1.2-19'));
     const password = hasPassword ? r.binary('password') : undefined;
     r.close();
 
@@ -145,35 +152,41 @@ export const connect: PacketCodec<ConnectPacket> = {
     const expectedName = level === 3 ? 'MQIsdp' : 'MQTT';
     if (p.protocolName !== expectedName)
       throw protocolError(at(0), 'protocol-name-level', 'MQTT-3.1.2-1', { name: String(p.protocolName), level });
-    let size = 2 + stringSize(p.protocolName, 'protocolName', version, at(0)) + 1 + 1;
+    let size = 2 + stringSize(p.protocolName, 'protocolName', version, at(0)) + 1;
+    const flagsAt = at(size);
+    size += 1;
     checkInteger(p.keepAlive, 'keepAlive', 0, 65_535, at(size));
     size += 2;
     if (version === 5) {
       const props = measureProperties(p.properties, 'CONNECT', at(size));
+      if (p.properties) checkAuthentication(p.properties, at(size));
       sizes.push(props);
       size += varintSize(props) + props;
-    } else if (p.properties && Object.keys(p.properties).length > 0) {
+    } else if (hasProperties(p.properties)) {
       throw malformed(at(size), 'properties-in-3-1-1');
     }
     size += 2 + stringSize(p.clientId, 'clientId', version, at(size));
     if (p.will) {
       const will = p.will;
-      const qos = checkInteger(will.qos, 'will.qos', 0, 3, at(7));
-      if (qos === 3) throw malformed(at(7), 'will-qos-3', rule(version, 'MQTT-3.1.2-14', 'MQTT-3.1.2-12'));
+      const qos = checkInteger(will.qos, 'will.qos', 0, 3, flagsAt);
+      if (qos === 3) throw malformed(flagsAt, 'will-qos-3', rule(version, 'MQTT-3.1.2-14', 'MQTT-3.1.2-12'));
       if (version === 5) {
         const props = measureProperties(will.properties, 'WILL', at(size));
         sizes.push(props);
         size += varintSize(props) + props;
+      } else if (hasProperties(will.properties)) {
+        throw malformed(at(size), 'properties-in-3-1-1');
       }
+      const topicSize = stringSize(will.topic, 'will.topic', version, at(size));
       checkTopicName(will.topic, version, at(size), rule(version, 'MQTT-4.7.1-1', 'MQTT-4.7.0-1'));
-      size += 2 + stringSize(will.topic, 'will.topic', version, at(size));
-      size += 2 + binarySize(will.payload, 'will.payload', at(size));
+      size += 2 + topicSize;
+      size += 2 + binarySize(will.payload, 'will.payload', version, at(size));
     }
     if (p.username !== undefined) size += 2 + stringSize(p.username, 'username', version, at(size));
     if (p.password !== undefined) {
       if (version === 4 && p.username === undefined)
-        throw malformed(at(7), 'password-without-username', 'MQTT-3.1.2-22');
-      size += 2 + binarySize(p.password, 'password', at(size));
+        throw malformed(flagsAt, 'password-without-username', 'MQTT-3.1.2-22');
+      size += 2 + binarySize(p.password, 'password', version, at(size));
     }
     return size;
   },
@@ -208,6 +221,21 @@ export const connect: PacketCodec<ConnectPacket> = {
     return 0;
   },
 };
+
+function hasProperties(props: Properties | undefined): boolean {
+  return props !== undefined && Object.keys(props).length > 0;
+}
+
+/** A field the connect flags announce must be present; flags and fields disagree otherwise. */
+function announced(r: Reader, field: string, flagRule: string): void {
+  if (r.remaining === 0) throw malformed(r.pos, 'announced-field-missing', flagRule, { field });
+}
+
+/** 5.0: "It is a Protocol Error to include Authentication Data if there is no Authentication Method". */
+function checkAuthentication(props: Properties, offset: number): void {
+  if (props.authenticationData !== undefined && props.authenticationMethod === undefined)
+    throw protocolError(offset, 'auth-data-without-method', '§3.1.2.11.10');
+}
 
 function levelName(level: number): string {
   return level === 3 ? 'MQTT 3.1' : level === 4 ? 'MQTT 3.1.1' : level === 5 ? 'MQTT 5.0' : '?';

@@ -7,7 +7,7 @@ import { malformed } from '../errors.ts';
 import { type Properties, measureProperties, readProperties, writeProperties } from '../properties.ts';
 import { varintSize } from '../reader.ts';
 import { checkReasonCodeField, readReasonCode } from '../reason-field.ts';
-import { type PacketCodec, at } from './codec.ts';
+import { type PacketCodec, at, expectRemainingLength } from './codec.ts';
 
 export interface DisconnectPacket {
   type: 'DISCONNECT';
@@ -23,9 +23,15 @@ function hasProperties(props: Properties | undefined): boolean {
 export const disconnect: PacketCodec<DisconnectPacket> = {
   decode(r) {
     const packet: DisconnectPacket = { type: 'DISCONNECT' };
-    if (r.version === 4) return packet;
+    if (r.version === 4) {
+      expectRemainingLength(r, 'DISCONNECT', 0, '§3.14.1');
+      return packet;
+    }
+    // Remaining length 0: reason code 0x00; less than 2: no properties (5.0 §3.14.2.1, §3.14.2.2.1).
+    packet.reasonCode = 0;
+    if (r.remaining === 0) return packet; // no variable header, so no (empty) span for one
     r.open('variableHeader', 'field.variableHeader');
-    packet.reasonCode = r.remaining > 0 ? readReasonCode(r, 'DISCONNECT') : 0;
+    packet.reasonCode = readReasonCode(r, 'DISCONNECT');
     if (r.remaining > 0) {
       const properties = readProperties(r, 'DISCONNECT');
       if (properties) packet.properties = properties;

@@ -5,4 +5,4 @@ export interface PingreqPacket {
   type: 'PINGREQ';
 }
 
-export const pingreq = emptyCodec('PINGREQ');
+export const pingreq = emptyCodec('PINGREQ', '§3.12.1');

@@ -5,4 +5,4 @@ export interface PingrespPacket {
   type: 'PINGRESP';
 }
 
-export const pingresp = emptyCodec('PINGRESP');
+export const pingresp = emptyCodec('PINGRESP', '§3.13.1');

@@ -3,4 +3,4 @@ import { type AckPacket, ackCodec } from './ack.ts';
 
 export type PubackPacket = AckPacket<'PUBACK'>;
 
-export const puback = ackCodec('PUBACK');
+export const puback = ackCodec('PUBACK', '§3.4.1');

@@ -3,4 +3,4 @@ import { type AckPacket, ackCodec } from './ack.ts';
 
 export type PubcompPacket = AckPacket<'PUBCOMP'>;
 
-export const pubcomp = ackCodec('PUBCOMP');
+export const pubcomp = ackCodec('PUBCOMP', '§3.7.1');

@@ -3,4 +3,4 @@ import { type AckPacket, ackCodec } from './ack.ts';
 
 export type PubrecPacket = AckPacket<'PUBREC'>;
 
-export const pubrec = ackCodec('PUBREC');
+export const pubrec = ackCodec('PUBREC', '§3.5.1');

@@ -3,4 +3,4 @@ import { type AckPacket, ackCodec } from './ack.ts';
 
 export type PubrelPacket = AckPacket<'PUBREL'>;
 
-export const pubrel = ackCodec('PUBREL');
+export const pubrel = ackCodec('PUBREL', '§3.6.1');

@@ -9,8 +9,8 @@ import { type Properties, measureProperties, readProperties, writeProperties } f
 import { varintSize } from '../reader.ts';
 import { checkReasonCodeField, readReasonCode } from '../reason-field.ts';
 import { rule } from '../version.ts';
-import { checkInteger } from '../writer.ts';
 import { type PacketCodec, at } from './codec.ts';
+import { checkPacketId, readPacketId } from './packet-id.ts';
 
 export interface SubackPacket {
   type: 'SUBACK';
@@ -23,7 +23,7 @@ export interface SubackPacket {
 export const suback: PacketCodec<SubackPacket> = {
   decode(r) {
     r.open('variableHeader', 'field.variableHeader');
-    const packetId = r.packetId('SUBACK', true);
+    const packetId = readPacketId(r, 'SUBACK');
     const properties = r.version === 5 ? readProperties(r, 'SUBACK') : undefined;
     r.close();
     if (r.remaining === 0)
@@ -48,9 +48,7 @@ export const suback: PacketCodec<SubackPacket> = {
   },
 
   measure(p, version, sizes) {
-    checkInteger(p.packetId, 'packetId', 0, 65_535, at(0));
-    if (p.packetId === 0)
-      throw protocolError(at(0), 'packet-id-zero', rule(version, 'MQTT-2.3.1-7', 'MQTT-2.2.1-6'), { packet: 'SUBACK' });
+    checkPacketId(p.packetId, 'SUBACK', version, at(0));
     let size = 2;
     if (version === 5) {
       const props = measureProperties(p.properties, 'SUBACK', at(size));

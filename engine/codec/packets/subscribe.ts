@@ -16,6 +16,7 @@ import { utf8Length } from '../utf8.ts';
 import { type ProtocolVersion, rule } from '../version.ts';
 import { checkInteger, stringSize } from '../writer.ts';
 import { type PacketCodec, at } from './codec.ts';
+import { checkPacketId, readPacketId } from './packet-id.ts';
 
 export interface Subscription {
   topicFilter: string;
@@ -59,16 +60,10 @@ function checkOptions(byte: number, filter: string, version: ProtocolVersion, of
   if (byte & 4 && isSharedFilter(filter)) throw protocolError(offset, 'no-local-shared', 'MQTT-3.8.3-4');
 }
 
-function readSubscription(r: Reader, i: number): Subscription {
-  const path = `subscriptions.${i}`;
-  r.open(path, 'field.subscription');
-  const filterAt = r.pos;
-  const topicFilter = r.string(`${path}.topicFilter`, 'field.topicFilter');
-  checkTopicFilter(topicFilter, r.version, filterAt);
-  const optionsAt = r.pos;
-  const byte = r.u8('options');
+/** The bits of one subscription options byte (3.1.1: QoS and reserved bits only). */
+function optionSpans(r: Reader, path: string, at: number): void {
   if (r.version === 5) {
-    r.bits(`${path}.options`, 'field.subscriptionOptions', optionsAt, [
+    r.bits(`${path}.options`, 'field.subscriptionOptions', at, [
       ['reserved', 'field.reservedBits', 0xc0],
       [`${path}.retainHandling`, 'field.retainHandling', 0x30],
       [`${path}.retainAsPublished`, 'field.retainAsPublished', 0x08],
@@ -76,11 +71,23 @@ function readSubscription(r: Reader, i: number): Subscription {
       [`${path}.qos`, 'field.requestedQos', 0x03],
     ]);
   } else {
-    r.bits(`${path}.options`, 'field.requestedQosByte', optionsAt, [
+    r.bits(`${path}.options`, 'field.requestedQosByte', at, [
       ['reserved', 'field.reservedBits', 0xfc],
       [`${path}.qos`, 'field.requestedQos', 0x03],
     ]);
   }
+}
+
+function readSubscription(r: Reader, i: number): Subscription {
+  // Field paths are for spans only: the fast path does not build them.
+  const path = r.spans ? `subscriptions.${i}` : '';
+  r.open(path, 'field.subscription');
+  const filterAt = r.pos;
+  const topicFilter = r.string(r.spans ? `${path}.topicFilter` : 'topicFilter', 'field.topicFilter');
+  checkTopicFilter(topicFilter, r.version, filterAt);
+  const optionsAt = r.pos;
+  const byte = r.u8('options');
+  if (r.spans) optionSpans(r, path, optionsAt);
   checkOptions(byte, topicFilter, r.version, optionsAt);
   r.close(topicFilter);
   const sub: Subscription = { topicFilter, qos: (byte & 3) as QoS };
@@ -95,7 +102,7 @@ function readSubscription(r: Reader, i: number): Subscription {
 export const subscribe: PacketCodec<SubscribePacket> = {
   decode(r) {
     r.open('variableHeader', 'field.variableHeader');
-    const packetId = r.packetId('SUBSCRIBE', false);
+    const packetId = readPacketId(r, 'SUBSCRIBE');
     const properties = r.version === 5 ? readProperties(r, 'SUBSCRIBE') : undefined;
     r.close();
     if (r.remaining === 0) {
@@ -113,11 +120,7 @@ export const subscribe: PacketCodec<SubscribePacket> = {
   },
 
   measure(p, version, sizes) {
-    checkInteger(p.packetId, 'packetId', 0, 65_535, at(0));
-    if (p.packetId === 0)
-      throw protocolError(at(0), 'packet-id-zero', rule(version, 'MQTT-2.3.1-1', 'MQTT-2.2.1-3'), {
-        packet: 'SUBSCRIBE',
-      });
+    checkPacketId(p.packetId, 'SUBSCRIBE', version, at(0));
     let size = 2;
     if (version === 5) {
       const props = measureProperties(p.properties, 'SUBSCRIBE', at(size));
@@ -132,8 +135,9 @@ export const subscribe: PacketCodec<SubscribePacket> = {
       });
     }
     for (const s of p.subscriptions) {
+      const filterSize = stringSize(s.topicFilter, 'topicFilter', version, at(size));
       checkTopicFilter(s.topicFilter, version, at(size));
-      size += 2 + stringSize(s.topicFilter, 'topicFilter', version, at(size));
+      size += 2 + filterSize;
       checkInteger(s.qos, 'qos', 0, 3, at(size));
       if (version === 5) checkInteger(s.retainHandling ?? 0, 'retainHandling', 0, 3, at(size));
       checkOptions(optionsByte(s, version), s.topicFilter, version, at(size));

@@ -2,14 +2,14 @@
  * UNSUBACK (3.1.1 §3.11, 5.0 §3.11): the server's answer to UNSUBSCRIBE.
  *   variable hdr   packet identifier, 5.0 properties
  *   payload        5.0 only: one reason code per topic filter, in order [MQTT-3.11.3-1]
+ *   3.1.1          the remaining length is always 2
  */
 import { malformed, protocolError } from '../errors.ts';
 import { type Properties, measureProperties, readProperties, writeProperties } from '../properties.ts';
 import { varintSize } from '../reader.ts';
 import { checkReasonCodeField, readReasonCode } from '../reason-field.ts';
-import { rule } from '../version.ts';
-import { checkInteger } from '../writer.ts';
-import { type PacketCodec, at } from './codec.ts';
+import { type PacketCodec, at, expectRemainingLength } from './codec.ts';
+import { checkPacketId, readPacketId } from './packet-id.ts';
 
 export interface UnsubackPacket {
   type: 'UNSUBACK';
@@ -21,8 +21,9 @@ export interface UnsubackPacket {
 
 export const unsuback: PacketCodec<UnsubackPacket> = {
   decode(r) {
+    if (r.version === 4) expectRemainingLength(r, 'UNSUBACK', 2, '§3.11.1');
     r.open('variableHeader', 'field.variableHeader');
-    const packetId = r.packetId('UNSUBACK', true);
+    const packetId = readPacketId(r, 'UNSUBACK');
     const packet: UnsubackPacket = { type: 'UNSUBACK', packetId };
     if (r.version === 4) {
       r.close();
@@ -41,11 +42,7 @@ export const unsuback: PacketCodec<UnsubackPacket> = {
   },
 
   measure(p, version, sizes) {
-    checkInteger(p.packetId, 'packetId', 0, 65_535, at(0));
-    if (p.packetId === 0)
-      throw protocolError(at(0), 'packet-id-zero', rule(version, 'MQTT-2.3.1-7', 'MQTT-2.2.1-6'), {
-        packet: 'UNSUBACK',
-      });
+    checkPacketId(p.packetId, 'UNSUBACK', version, at(0));
     if (version === 4) {
       if (p.properties && Object.keys(p.properties).length > 0) throw malformed(at(2), 'properties-in-3-1-1');
       if (p.reasonCodes && p.reasonCodes.length > 0)

@@ -8,9 +8,9 @@ import { type Properties, measureProperties, readProperties, writeProperties } f
 import { varintSize } from '../reader.ts';
 import { checkTopicFilter } from '../topics.ts';
 import { utf8Length } from '../utf8.ts';
-import { rule } from '../version.ts';
-import { checkInteger, stringSize } from '../writer.ts';
+import { stringSize } from '../writer.ts';
 import { type PacketCodec, at } from './codec.ts';
+import { checkPacketId, readPacketId } from './packet-id.ts';
 
 export interface UnsubscribePacket {
   type: 'UNSUBSCRIBE';
@@ -22,7 +22,7 @@ export interface UnsubscribePacket {
 export const unsubscribe: PacketCodec<UnsubscribePacket> = {
   decode(r) {
     r.open('variableHeader', 'field.variableHeader');
-    const packetId = r.packetId('UNSUBSCRIBE', false);
+    const packetId = readPacketId(r, 'UNSUBSCRIBE');
     const properties = r.version === 5 ? readProperties(r, 'UNSUBSCRIBE') : undefined;
     r.close();
     if (r.remaining === 0) throw protocolError(r.pos, 'no-topic-filters', 'MQTT-3.10.3-2', { packet: 'UNSUBSCRIBE' });
@@ -30,7 +30,7 @@ export const unsubscribe: PacketCodec<UnsubscribePacket> = {
     const topicFilters: string[] = [];
     while (r.remaining > 0) {
       const filterAt = r.pos;
-      const filter = r.string(`topicFilters.${topicFilters.length}`, 'field.topicFilter');
+      const filter = r.string(r.spans ? `topicFilters.${topicFilters.length}` : 'topicFilters', 'field.topicFilter');
       checkTopicFilter(filter, r.version, filterAt);
       topicFilters.push(filter);
     }
@@ -41,11 +41,7 @@ export const unsubscribe: PacketCodec<UnsubscribePacket> = {
   },
 
   measure(p, version, sizes) {
-    checkInteger(p.packetId, 'packetId', 0, 65_535, at(0));
-    if (p.packetId === 0)
-      throw protocolError(at(0), 'packet-id-zero', rule(version, 'MQTT-2.3.1-1', 'MQTT-2.2.1-3'), {
-        packet: 'UNSUBSCRIBE',
-      });
+    checkPacketId(p.packetId, 'UNSUBSCRIBE', version, at(0));
     let size = 2;
     if (version === 5) {
       const props = measureProperties(p.properties, 'UNSUBSCRIBE', at(size));
@@ -58,8 +54,9 @@ export const unsubscribe: PacketCodec<UnsubscribePacket> = {
       throw protocolError(at(size), 'no-topic-filters', 'MQTT-3.10.3-2', { packet: 'UNSUBSCRIBE' });
     }
     for (const filter of p.topicFilters) {
+      const filterSize = stringSize(filter, 'topicFilters', version, at(size));
       checkTopicFilter(filter, version, at(size));
-      size += 2 + stringSize(filter, 'topicFilters', version, at(size));
+      size += 2 + filterSize;
     }
     return size;
   },

@@ -1,0 +1,109 @@
+/**
+ * The explainer's state: the pasted text, the version to decode as, which packet of the paste is
+ * shown, and what is pointed at. Everything else (bytes, decodes, layouts) derives from these.
+ */
+import type { ProtocolVersion } from '$engine';
+import { type HexParse, formatHex, parseHex } from '../lib/hex.ts';
+import { type StreamResult, decodeStream } from './decode-stream.ts';
+import { EXAMPLES, type ExampleId } from './examples.ts';
+import { type HashRead, type Mode, readHash, writeHash } from './hash.ts';
+import type { Focus } from './span-rows.ts';
+
+/** A problem with the link the page was opened with, to show until dismissed. */
+export type LinkProblem = Exclude<HashRead, { kind: 'none' } | { kind: 'ok' }> | { kind: 'too-long' };
+
+export class Explainer {
+  input = $state('');
+  mode = $state<Mode>('4');
+  /** Which packet of the paste is shown (0-based). */
+  packetIndex = $state(0);
+  /** Pointed at by the mouse (transient) and chosen by click or keyboard (stays). */
+  hover = $state.raw<Focus | null>(null);
+  selected = $state.raw<Focus | null>(null);
+  /** The flag byte the bit grid shows: the last one pointed at. */
+  bitOffset = $state(0);
+  linkProblem = $state.raw<LinkProblem | null>(null);
+
+  readonly parsed: HexParse = $derived(parseHex(this.input));
+
+  readonly versions: ProtocolVersion[] = $derived(this.mode === 'both' ? [4, 5] : [this.mode === '5' ? 5 : 4]);
+
+  readonly streams: StreamResult[] = $derived.by(() => {
+    const parsed = this.parsed;
+    if (!parsed.ok || parsed.bytes.length === 0) return [];
+    return this.versions.map((version) => decodeStream(parsed.bytes, version));
+  });
+
+  /** The most packets any column decoded. */
+  readonly packetCount: number = $derived(Math.max(0, ...this.streams.map((s) => s.packets.length)));
+
+  readonly shownIndex: number = $derived(Math.min(this.packetIndex, Math.max(0, this.packetCount - 1)));
+
+  readonly focus: Focus | null = $derived(this.hover ?? this.selected);
+
+  /** The address for what is on screen; null while the text does not parse (leave the address). */
+  readonly hash: string | null = $derived.by(() => {
+    const parsed = this.parsed;
+    if (!parsed.ok) return null;
+    return writeHash(parsed.bytes, this.mode) ?? '';
+  });
+
+  readonly tooLongForLink: boolean = $derived(this.parsed.ok && writeHash(this.parsed.bytes, this.mode) === null);
+
+  setInput(text: string): void {
+    this.input = text;
+    this.resetPointing();
+  }
+
+  setMode(mode: Mode): void {
+    this.mode = mode;
+    this.resetPointing();
+  }
+
+  loadExample(id: ExampleId): void {
+    const example = EXAMPLES.find((e) => e.id === id);
+    if (!example) return;
+    this.mode = example.mode;
+    this.input = example.hex;
+    this.packetIndex = 0;
+    this.resetPointing();
+  }
+
+  showPacket(index: number): void {
+    this.packetIndex = index;
+    this.resetPointing();
+  }
+
+  /** Read the address. Returns whether it said anything (so the caller can fall back to a default). */
+  loadHash(hash: string): boolean {
+    const read = readHash(hash);
+    if (read.kind === 'none') return false;
+    if (read.kind !== 'ok') {
+      this.linkProblem = read;
+      return true;
+    }
+    this.linkProblem = null;
+    if (read.mode) this.mode = read.mode;
+    if (read.bytes) this.input = formatHex(read.bytes);
+    this.packetIndex = 0;
+    this.resetPointing();
+    return true;
+  }
+
+  point(focus: Focus | null, flagByte?: number): void {
+    this.hover = focus;
+    if (flagByte !== undefined) this.bitOffset = flagByte;
+  }
+
+  select(focus: Focus | null, flagByte?: number): void {
+    this.selected = focus;
+    this.hover = null;
+    if (flagByte !== undefined) this.bitOffset = flagByte;
+  }
+
+  private resetPointing(): void {
+    this.hover = null;
+    this.selected = null;
+    this.bitOffset = 0;
+  }
+}

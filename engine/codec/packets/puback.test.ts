@@ -1,0 +1,93 @@
+/**
+ * PUBACK byte by byte (3.1.1 §3.4, 5.0 §3.4): the answer to a QoS 1 PUBLISH. Each case: the bytes, one
+ * field a line; the packet they decode to; the same bytes back from encode; where the key fields
+ * lie in the spans. 5.0 may leave out the reason code (remaining length 2) or the properties
+ * (remaining length 3). Malformed PUBACK packets are in ../strictness.test.ts.
+ */
+import { describe, expect, test } from 'vitest';
+import { encode } from '../codec.ts';
+import { expectDecode, expectWire, spanAt, spanNamed, spansOf } from '../test-support.ts';
+import type { PubackPacket } from './puback.ts';
+
+describe('PUBACK 3.1.1', () => {
+  test('a packet identifier and nothing else', () => {
+    // prettier-ignore
+    const bytes = [
+      0x40,       // PUBACK
+      0x02,       // remaining length 2
+      0x00, 0x0a, // packet identifier 10
+    ];
+    expectWire(bytes, { type: 'PUBACK', packetId: 10 }, 4);
+    expect(spanAt(spansOf(bytes, 4), 'packetId')).toEqual([2, 4]);
+  });
+});
+
+describe('PUBACK 5.0', () => {
+  test('remaining length 2: reason code 0x00 (Success), no properties', () => {
+    // prettier-ignore
+    const bytes = [
+      0x40,       // PUBACK
+      0x02,       // remaining length 2: reason code and properties left out
+      0x00, 0x0a, // packet identifier 10
+    ];
+    expectWire(bytes, { type: 'PUBACK', packetId: 10, reasonCode: 0 }, 5);
+    expect([...encode({ type: 'PUBACK', packetId: 10 }, 5)]).toEqual(bytes);
+    const spans = spansOf(bytes, 5);
+    expect(spanAt(spans, 'packetId')).toEqual([2, 4]);
+    expect(spanAt(spans, 'reasonCode')).toBeUndefined();
+  });
+
+  test('remaining length 3: a reason code, no properties', () => {
+    // prettier-ignore
+    const bytes = [
+      0x40,       // PUBACK
+      0x03,       // remaining length 3: properties left out
+      0x00, 0x0a, // packet identifier 10
+      0x10,       // reason code 0x10: No matching subscribers
+    ];
+    expectWire(bytes, { type: 'PUBACK', packetId: 10, reasonCode: 0x10 }, 5);
+    expect(spanNamed(spansOf(bytes, 5), 'reasonCode')).toMatchObject({
+      start: 4,
+      end: 5,
+      value: '16 (0x10) No matching subscribers',
+    });
+  });
+
+  test('the long form of success is accepted, though encode writes the short one', () => {
+    // prettier-ignore
+    const bytes = [
+      0x40,       // PUBACK
+      0x04,       // remaining length 4
+      0x00, 0x0a, // packet identifier 10
+      0x00,       // reason code 0x00: Success
+      0x00,       // property length 0
+    ];
+    expectDecode(bytes, { type: 'PUBACK', packetId: 10, reasonCode: 0 }, 5);
+    expect(spanAt(spansOf(bytes, 5), 'properties')).toEqual([5, 6]);
+  });
+
+  test('a reason code with a Reason String and a User Property', () => {
+    // prettier-ignore
+    const bytes = [
+      0x40,                                     // PUBACK
+      0x10,                                     // remaining length 16
+      0x00, 0x0a,                               // packet identifier 10
+      0x80,                                     // reason code 0x80: Unspecified error
+      0x0c,                                     // property length 12
+      0x1f, 0x00, 0x02, 0x6e, 0x6f,             // Reason String: "no"
+      0x26, 0x00, 0x01, 0x6b, 0x00, 0x01, 0x76, // User Property: "k" = "v"
+    ];
+    const packet: PubackPacket = {
+      type: 'PUBACK',
+      packetId: 10,
+      reasonCode: 0x80,
+      properties: { reasonString: 'no', userProperties: [['k', 'v']] },
+    };
+    expectWire(bytes, packet, 5);
+    const spans = spansOf(bytes, 5);
+    expect(spanAt(spans, 'reasonCode')).toEqual([4, 5]);
+    expect(spanAt(spans, 'properties')).toEqual([5, 18]);
+    expect(spanAt(spans, 'properties.reasonString')).toEqual([6, 11]);
+    expect(spanAt(spans, 'properties.userProperties')).toEqual([11, 18]);
+  });
+});
