@@ -8,6 +8,8 @@ export const en = {
     tagline: 'See MQTT down to the bit.',
     language: 'Language',
     largeText: 'Large text',
+    pages: 'Pages',
+    page: { lab: 'Lab', explain: 'Packet explainer', lessons: 'Lessons' },
   },
 
   explainer: {

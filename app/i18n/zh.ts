@@ -9,6 +9,8 @@ export const zh: Messages = {
     tagline: '把 MQTT 看到每一个比特。',
     language: '语言',
     largeText: '大字号',
+    pages: '页面',
+    page: { lab: '实验台', explain: '报文解析器', lessons: '课程' },
   },
 
   explainer: {

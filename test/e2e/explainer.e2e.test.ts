@@ -10,7 +10,7 @@ afterAll(async () => {
 });
 
 /** A page in English (or Chinese) with nothing remembered from before. */
-async function open(hash = '', lang: 'en' | 'zh' = 'en') {
+async function open(hash = '#/explain', lang: 'en' | 'zh' = 'en') {
   const page = await lab.page({ locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
   page.setDefaultTimeout(5_000); // a missing element fails the poll instead of hanging the test
   await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
@@ -37,7 +37,7 @@ test('pasting a packet shows its fields, and the address carries it', async () =
   await expect.poll(() => tree.textContent()).toContain('Topic name');
   await expect.poll(() => tree.textContent()).toContain('"a/b"');
   await expect.poll(() => tree.textContent()).toContain('"hello"');
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#x=300a0003612f6268656c6c6f&v=4');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/explain?x=300a0003612f6268656c6c6f&v=4');
   expect(page.errors).toEqual([]);
 });
 

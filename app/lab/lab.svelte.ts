@@ -1,0 +1,279 @@
+/**
+ * The lab's state: one run (timeline.ts), simulated as far as needed, and a cursor into its trace.
+ * Views are pure functions of (trace, world at the cursor, cursor); they never reach into the
+ * engine. The simulation runs ahead of the cursor (LOOKAHEAD_MS), so a packet on its way is drawn
+ * between its send and its arrival, which are both already known.
+ *
+ * Cursor: `seq` is the last trace event shown (-1: none yet); `timeMs` the virtual time on screen.
+ * Stepping moves `seq` one event and sets `timeMs` to its time; playing moves `timeMs` smoothly and
+ * `seq` follows.
+ */
+import {
+  type Action,
+  type Scenario,
+  type SendEvent,
+  type Simulation,
+  type Step,
+  type TraceEvent,
+  type World,
+  applyEvent,
+  cloneWorld,
+  initialWorld,
+} from '$engine';
+import { type Timeline, fork, simulationOf } from './timeline.ts';
+
+/** How far ahead of the cursor the simulation runs (virtual ms). */
+export const LOOKAHEAD_MS = 5_000;
+/** A world is kept every this many events, to seek anywhere quickly. */
+const CHECKPOINT_EVERY = 256;
+/** Playback speed: virtual ms per real ms, on a log scale. */
+export const MIN_SPEED = 0.01;
+export const MAX_SPEED = 10;
+
+export class Lab {
+  timeline = $state.raw<Timeline>({ scenario: { clients: [], steps: [] }, seed: 1, actions: [] });
+  /** Which built-in scenario this is, if any (for titles and links). */
+  presetId = $state<string | null>(null);
+  /** The last trace event shown; -1 before the first. */
+  seq = $state(-1);
+  /** Virtual time on screen. */
+  timeMs = $state(0);
+  playing = $state(false);
+  speed = $state(0.1);
+  /** Fast-forward through stretches where nothing is on its way. */
+  skipIdle = $state(true);
+  /** The packet (a send event's seq) or actor the inspector shows. */
+  selection = $state<{ send?: number; actor?: string } | null>(null);
+  /** What the pointer or keyboard focus is on now, lit in every view that shows it. */
+  hover = $state<{ send?: number; actor?: string; client?: string } | null>(null);
+  /** Bumped whenever the trace grows or is replaced: reading it makes a view follow the trace. */
+  version = $state(0);
+  /** A problem to show (a fork that failed, a damaged link…), as an i18n key and params. */
+  problem = $state<{ key: string; params?: Record<string, unknown> } | null>(null);
+
+  #sim: Simulation | null = null;
+  #checkpoints: World[] = [];
+
+  get scenario(): Scenario {
+    return this.timeline.scenario;
+  }
+
+  /** The whole trace simulated so far (read `version` to react to its growth). */
+  get trace(): readonly TraceEvent[] {
+    void this.version;
+    return this.#sim?.trace ?? [];
+  }
+
+  /** When the run ends. */
+  get endMs(): number {
+    void this.version;
+    return this.#sim?.endMs ?? 0;
+  }
+
+  /** The world at the cursor. */
+  readonly world: World = $derived.by(() => {
+    void this.version;
+    return this.worldAt(this.seq);
+  });
+
+  load(timeline: Timeline, presetId: string | null = null, at: { seq?: number } = {}): void {
+    this.pause();
+    this.timeline = timeline;
+    this.presetId = presetId;
+    this.selection = null;
+    this.problem = null;
+    this.#restart();
+    this.seekSeq(at.seq ?? -1);
+  }
+
+  #restart(): void {
+    this.#sim = simulationOf(this.timeline);
+    this.#checkpoints = [];
+    this.version++;
+  }
+
+  /** Simulate until `ms` (bounded by the end of the run). */
+  ensure(ms: number): void {
+    const sim = this.#sim;
+    if (!sim || sim.now >= Math.min(ms, sim.endMs)) return;
+    const before = sim.trace.length;
+    sim.runUntil(Math.min(ms, sim.endMs));
+    if (sim.trace.length !== before) this.version++;
+  }
+
+  /** Simulate until at least `seq` exists (or the run ends). */
+  #ensureSeq(seq: number): void {
+    const sim = this.#sim;
+    if (!sim) return;
+    const before = sim.trace.length;
+    while (sim.trace.length <= seq && sim.step());
+    if (sim.trace.length !== before) this.version++;
+  }
+
+  /** The world after the events up to and including `seq`, from the nearest checkpoint. */
+  worldAt(seq: number): World {
+    const trace = this.#sim?.trace ?? [];
+    const count = Math.max(0, Math.min(seq + 1, trace.length)); // events to apply
+    // checkpoint k holds the world after the first k × CHECKPOINT_EVERY events
+    const k = Math.floor(count / CHECKPOINT_EVERY);
+    if (this.#checkpoints.length === 0) this.#checkpoints.push(initialWorld(this.scenario));
+    while (this.#checkpoints.length <= k) {
+      const n = this.#checkpoints.length;
+      const next = cloneWorld(this.#checkpoints[n - 1]);
+      for (let i = (n - 1) * CHECKPOINT_EVERY; i < n * CHECKPOINT_EVERY; i++) applyEvent(next, trace[i]);
+      this.#checkpoints.push(next);
+    }
+    const world = cloneWorld(this.#checkpoints[k]);
+    for (let i = k * CHECKPOINT_EVERY; i < count; i++) applyEvent(world, trace[i]);
+    return world;
+  }
+
+  // ---------------------------------------------------------------- moving the cursor
+
+  get atEnd(): boolean {
+    void this.version;
+    const sim = this.#sim;
+    return !sim || (this.seq >= sim.trace.length - 1 && sim.now >= sim.endMs);
+  }
+
+  seekSeq(seq: number): void {
+    this.#ensureSeq(seq);
+    const trace = this.trace;
+    this.seq = Math.max(-1, Math.min(seq, trace.length - 1));
+    this.timeMs = this.seq >= 0 ? trace[this.seq].atMs : 0;
+    this.ensure(this.timeMs + LOOKAHEAD_MS);
+  }
+
+  seekTime(ms: number): void {
+    const target = Math.max(0, Math.min(ms, this.endMs));
+    this.ensure(target + LOOKAHEAD_MS);
+    const trace = this.trace;
+    let lo = -1;
+    let hi = trace.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (trace[mid].atMs <= target) lo = mid;
+      else hi = mid - 1;
+    }
+    this.seq = lo;
+    this.timeMs = target;
+  }
+
+  stepForward(): void {
+    this.pause();
+    this.seekSeq(this.seq + 1);
+  }
+
+  stepBack(): void {
+    this.pause();
+    this.seekSeq(this.seq - 1);
+  }
+
+  home(): void {
+    this.pause();
+    this.seekSeq(-1);
+  }
+
+  end(): void {
+    this.pause();
+    this.ensure(this.endMs);
+    this.seekTime(this.endMs);
+  }
+
+  /** To the next (or previous) scenario step or action: the moments a presenter talks about. */
+  jump(direction: 1 | -1): void {
+    this.pause();
+    const trace = this.trace;
+    if (direction > 0) {
+      this.ensure(this.endMs);
+      const next = this.trace.findIndex((e, i) => i > this.seq && e.kind === 'step');
+      this.seekSeq(next < 0 ? this.trace.length - 1 : next);
+    } else {
+      let i = this.seq - 1;
+      while (i >= 0 && trace[i].kind !== 'step') i--;
+      this.seekSeq(i);
+    }
+  }
+
+  play(): void {
+    if (this.atEnd) this.home();
+    this.playing = true;
+  }
+
+  pause(): void {
+    this.playing = false;
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** Advance playback by `realMs` of wall-clock time (called once per animation frame). */
+  tick(realMs: number): void {
+    if (!this.playing) return;
+    let next = this.timeMs + realMs * this.speed;
+    if (this.skipIdle && this.world && Object.keys(this.world.inFlight).length === 0) {
+      // nothing on its way: skip to shortly before the next event
+      this.ensure(this.timeMs + LOOKAHEAD_MS);
+      const upcoming = this.trace[this.seq + 1];
+      if (upcoming && upcoming.atMs - next > 400) next = upcoming.atMs - 200;
+    }
+    if (next >= this.endMs) {
+      this.seekTime(this.endMs);
+      this.pause();
+      return;
+    }
+    this.seekTime(next);
+  }
+
+  // ---------------------------------------------------------------- acting
+
+  /**
+   * Do something at the cursor's time. At the live end this just continues; in the past it forks:
+   * later actions are discarded and the run replays, identical up to this moment.
+   */
+  act(action: Action): void {
+    const atMs = Math.ceil(this.timeMs);
+    const keepSeq = this.seq;
+    this.timeline = fork(this.timeline, action, atMs);
+    try {
+      this.#restart();
+      this.ensure(atMs + LOOKAHEAD_MS);
+      this.seq = Math.min(keepSeq, this.trace.length - 1);
+      this.timeMs = atMs;
+    } catch (error) {
+      this.problem = {
+        key: 'lab.problem.actionFailed',
+        params: { message: String((error as Error).message ?? error) },
+      };
+    }
+  }
+
+  /**
+   * Drop, duplicate or delay a packet already on its way: a fault scripted just before it was
+   * sent, then the run replays. `nth` picks it among same-type packets sent at that millisecond.
+   */
+  faultPacket(send: SendEvent, fault: 'drop' | 'duplicate' | 'delay', delayMs = 1_000): void {
+    const trace = this.trace;
+    let nth = 1;
+    for (let i = send.seq - 1; i >= 0 && trace[i].atMs === send.atMs; i--) {
+      const e = trace[i];
+      if (e.kind === 'send' && e.from === send.from && e.to === send.to && e.packet.type === send.packet.type) nth++;
+    }
+    const step: Omit<Extract<Step, { do: 'fault' }>, 'atMs'> = {
+      do: 'fault',
+      fault,
+      from: send.from,
+      ...(send.from === 'broker' ? { to: send.to } : {}),
+      packet: send.packet.type,
+      ...(nth > 1 ? { nth } : {}),
+      ...(fault === 'delay' || fault === 'duplicate' ? { delayMs } : {}),
+    };
+    const keepTime = this.timeMs;
+    this.timeline = fork(this.timeline, step, send.atMs);
+    this.#restart();
+    // The fault's own step joins the trace before the packet it aims at: keep the time, not the index.
+    this.seekTime(keepTime);
+  }
+}
