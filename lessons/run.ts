@@ -1,0 +1,100 @@
+/**
+ * A finished run of a lesson's scenario, with the questions lessons ask of it: who got what, what
+ * happened to a packet, where a step took effect. Used by checks (test/lessons.test.ts) and by the
+ * app to turn a step's `run` and `highlight` into a place in the trace.
+ */
+import {
+  type ArriveEvent,
+  type DeliverEvent,
+  type DropEvent,
+  type Scenario,
+  type SendEvent,
+  type TraceEvent,
+  simulate,
+} from '../engine/index.ts';
+import type { PacketRef, RunTo } from './lesson.ts';
+
+export class Run {
+  constructor(
+    readonly scenario: Scenario,
+    readonly trace: readonly TraceEvent[],
+  ) {}
+
+  static of(scenario: Scenario): Run {
+    return new Run(scenario, simulate(scenario).trace);
+  }
+
+  deliveries(client?: string): DeliverEvent[] {
+    return this.trace.filter(
+      (e): e is DeliverEvent => e.kind === 'deliver' && (client === undefined || e.client === client),
+    );
+  }
+
+  /** The payloads `client` received, in order. */
+  payloads(client: string): string[] {
+    return this.deliveries(client).map((d) => d.payload);
+  }
+
+  sends(ref: Omit<PacketRef, 'nth'>): SendEvent[] {
+    return this.trace.filter(
+      (e): e is SendEvent =>
+        e.kind === 'send' &&
+        e.packet.type === ref.type &&
+        (ref.from === undefined || e.from === ref.from) &&
+        (ref.to === undefined || e.to === ref.to),
+    );
+  }
+
+  /** The packet a lesson points at; throws if the run has no such packet (a lesson bug). */
+  packet(ref: PacketRef): SendEvent {
+    const found = this.sends(ref)[(ref.nth ?? 1) - 1];
+    if (!found)
+      throw new Error(
+        `no ${ref.nth ?? 1}. ${ref.type}${ref.from ? ` from ${ref.from}` : ''}${ref.to ? ` to ${ref.to}` : ''}`,
+      );
+    return found;
+  }
+
+  arrivals(send: SendEvent): ArriveEvent[] {
+    return this.trace.filter((e): e is ArriveEvent => e.kind === 'arrive' && e.send === send.seq);
+  }
+
+  drop(send: SendEvent): DropEvent | undefined {
+    return this.trace.find((e): e is DropEvent => e.kind === 'drop' && e.send === send.seq);
+  }
+
+  /** The trace index just after the scenario step with this id took effect. */
+  afterStep(id: string): number {
+    const at = this.trace.findIndex((e) => e.kind === 'step' && e.step.id === id);
+    if (at < 0) throw new Error(`no scenario step with id "${id}"`);
+    // what the step did at once (sends, state changes) belongs to it
+    let end = at;
+    while (
+      end + 1 < this.trace.length &&
+      this.trace[end + 1].atMs === this.trace[at].atMs &&
+      this.trace[end + 1].kind !== 'step'
+    )
+      end++;
+    return end;
+  }
+
+  /** The trace index a step's `run` reaches. */
+  indexOf(to: RunTo): number {
+    if ('start' in to) return -1;
+    if ('end' in to) return this.trace.length - 1;
+    if ('step' in to) return this.afterStep(to.step);
+    if ('timeMs' in to) {
+      let i = -1;
+      while (i + 1 < this.trace.length && this.trace[i + 1].atMs <= to.timeMs) i++;
+      return i;
+    }
+    const send = this.packet(to.packet);
+    const done = this.trace.find((e) => (e.kind === 'arrive' || e.kind === 'drop') && e.send === send.seq);
+    return done ? done.seq : send.seq;
+  }
+
+  /** The states an actor went through, in order. */
+  states(actor: string): string[] {
+    return this.trace.flatMap((e) => (e.kind === 'state' && e.actor === actor ? [e.to] : []));
+  }
+}
