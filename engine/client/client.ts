@@ -94,6 +94,12 @@ export class SimClient implements EndHandler {
   // ---------------------------------------------------------------- what a scenario asks
 
   connect(options: { clean?: boolean; keepAliveS?: number; will?: WillSpec | null }): void {
+    const state = this.connection.state();
+    if (state !== 'disconnected' && state !== 'waitingToReconnect') {
+      // Already connected (or believes so: a half-open connection looks the same from here).
+      this.host.trace.add({ kind: 'note', party: this.id, code: 'client-busy', params: { state } });
+      return;
+    }
     if (options.clean !== undefined) this.clean = options.clean;
     if (options.keepAliveS !== undefined) this.keepAliveS = options.keepAliveS;
     if (options.will !== undefined) this.will = options.will ?? undefined;
