@@ -7,9 +7,12 @@ import {
   type ArriveEvent,
   type DeliverEvent,
   type DropEvent,
+  type NoteEvent,
   type Scenario,
   type SendEvent,
+  type Span,
   type TraceEvent,
+  decode,
   simulate,
 } from '../engine/index.ts';
 import type { PacketRef, RunTo } from './lesson.ts';
@@ -97,4 +100,42 @@ export class Run {
   states(actor: string): string[] {
     return this.trace.flatMap((e) => (e.kind === 'state' && e.actor === actor ? [e.to] : []));
   }
+
+  /** The broker's or a client's notes with this code, in order. */
+  notes(code: string, party?: string): NoteEvent[] {
+    return this.trace.filter(
+      (e): e is NoteEvent => e.kind === 'note' && e.code === code && (party === undefined || e.party === party),
+    );
+  }
+
+  /** The spans of a packet's bytes, as the inspector shows them. */
+  spans(ref: PacketRef): Span[] {
+    const send = this.packet(ref);
+    const version = this.scenario.version ?? 4;
+    return decode(send.bytes, version, { spans: true }).spans ?? [];
+  }
+
+  /**
+   * The span a lesson highlights, by the codec's field name ('fixedHeader', 'topic', 'will.qos',
+   * 'properties.sessionExpiryInterval' …) or by a path through nested spans
+   * ('fixedHeader.firstByte'): the first match, depth first.
+   */
+  field(ref: PacketRef, name: string): Span | undefined {
+    return findSpan(this.spans(ref), name);
+  }
+}
+
+export function findSpan(spans: readonly Span[], name: string): Span | undefined {
+  for (const span of spans) {
+    if (span.field === name) return span;
+    if (span.children) {
+      // a path: this span's field, then the rest inside it
+      const rest = name.startsWith(`${span.field}.`)
+        ? findSpan(span.children, name.slice(span.field.length + 1))
+        : undefined;
+      const inner = rest ?? findSpan(span.children, name);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }

@@ -55,6 +55,13 @@ describe.each(lessons)('lesson $dir', ({ dir, lesson, checks }) => {
       expect(run, `${step.id}: scenario "${scenario}"`).toBeDefined();
       if (step.run) expect(() => run.indexOf(step.run!), step.id).not.toThrow();
       if (step.highlight?.packet) expect(() => run.packet(step.highlight!.packet!), step.id).not.toThrow();
+      if (step.highlight?.field) {
+        expect(step.highlight.packet, `${step.id}: a field needs a packet`).toBeDefined();
+        expect(
+          run.field(step.highlight.packet!, step.highlight.field),
+          `${step.id}: field ${step.highlight.field}`,
+        ).toBeDefined();
+      }
       if (step.highlight?.actor)
         expect(run.states(step.highlight.actor).length, `${step.id}: actor ${step.highlight.actor}`).toBeGreaterThan(0);
       if (step.await) expect(() => run.afterStep(step.await!.step), step.id).not.toThrow();
