@@ -420,7 +420,7 @@ export class Broker implements EndHandler {
     }
     const existing = session.inbound.get(id);
     if (existing) {
-      // [MQTT-4.3.3-10]: the same message again (DUP); PUBREC again, no second delivery.
+      // [MQTT-4.3.3-2] (5.0 [MQTT-4.3.3-10]): the same message again (DUP); PUBREC again, no second delivery.
       this.note('qos2-duplicate', { client: session.clientId, packetId: id });
       existing.send({ type: 'net.publish' });
       return;

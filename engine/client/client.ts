@@ -406,7 +406,7 @@ export class SimClient implements EndHandler {
     const id = packet.packetId!;
     const existing = this.inbound.get(id);
     if (existing) {
-      // [MQTT-4.3.3-10]: the same message again (DUP); PUBREC again, no second delivery.
+      // [MQTT-4.3.3-2] (5.0 [MQTT-4.3.3-10]): the same message again (DUP); PUBREC again, no second delivery.
       this.host.trace.add({ kind: 'note', party: this.id, code: 'qos2-duplicate', params: { packetId: id } });
       existing.send({ type: 'net.publish' });
       return;

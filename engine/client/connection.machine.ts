@@ -49,7 +49,7 @@ export const clientConnectionMachine = setup({
   },
   delays: {
     // Until Keep Alive has passed since the last packet sent. Keep Alive 0 turns the mechanism
-    // off [MQTT-3.1.2-10]: an infinite delay is never scheduled.
+    // off (§3.1.2.10): an infinite delay is never scheduled.
     keepAlive: ({ context: { keepAliveS, activity } }) =>
       keepAliveS > 0 ? Math.max(0, activity.lastSentMs + keepAliveS * 1000 - activity.now()) : Infinity,
     responseTimeout: ({ context }) => context.responseTimeoutMs,

@@ -3,10 +3,10 @@
  * PUBCOMP, and deliver the message exactly once. The spec allows two ways to do that
  * (Figure 4.3, "Method A" and "Method B"), and this machine does either, visibly:
  * - 'onPublish': deliver at once and keep only the packet id; a repeated PUBLISH with that id is
- *   answered with PUBREC and not delivered again [MQTT-4.3.3-10] (what most clients do);
+ *   answered with PUBREC and not delivered again [MQTT-4.3.3-2] (5.0 [MQTT-4.3.3-10]) (what most clients do);
  * - 'onPubrel': keep the message and deliver it when PUBREL releases it (what mosquitto does for
  *   messages it receives).
- * After PUBCOMP the id is free: a PUBLISH with it is a new message [MQTT-4.3.3-12].
+ * After PUBCOMP the id is free: a PUBLISH with it is a new message [MQTT-4.3.3-2] (5.0 [MQTT-4.3.3-12]).
  */
 import { emit, setup } from 'xstate';
 import type { PublishPacket } from '../codec/packets/publish.ts';
@@ -52,7 +52,7 @@ export const qos2ReceiverMachine = setup({
     },
     awaitingPubrel: {
       on: {
-        // [MQTT-4.3.3-10]: a repeated PUBLISH gets PUBREC again, and no second delivery.
+        // [MQTT-4.3.3-2] (5.0 [MQTT-4.3.3-10]): a repeated PUBLISH gets PUBREC again, and no second delivery.
         'net.publish': { actions: 'send PUBREC' },
         'net.pubrel': [
           { guard: 'delivers on PUBLISH', target: 'completed', actions: 'send PUBCOMP' },
