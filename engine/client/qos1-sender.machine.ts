@@ -1,6 +1,6 @@
 /**
  * Sending one QoS 1 message (§4.3.2): PUBLISH, then wait for PUBACK. Until it comes the message is
- * "unacknowledged" [MQTT-4.3.2-3]. It is resent, with DUP = 1 and the same packet id, when the
+ * "unacknowledged" [MQTT-4.3.2-1] (5.0 [MQTT-4.3.2-3]). It is resent, with DUP = 1 and the same packet id, when the
  * session resumes on a new connection [MQTT-4.4.0-1] — and, only if `retryMs` is set, after that
  * long without a PUBACK: the textbook picture that some clients implement, not the spec's rule.
  * Used by clients and by the broker alike.

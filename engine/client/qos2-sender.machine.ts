@@ -1,8 +1,8 @@
 /**
  * Sending one QoS 2 message (§4.3.3): PUBLISH → PUBREC → PUBREL → PUBCOMP. Once PUBREL is sent the
- * PUBLISH is never sent again [MQTT-4.3.3-6]: on a resumed session the sender resends PUBLISH
+ * PUBLISH is never sent again [MQTT-4.3.3-1] (5.0 [MQTT-4.3.3-6]): on a resumed session the sender resends PUBLISH
  * (DUP = 1) if PUBREC had not come, or PUBREL if it had [MQTT-4.4.0-1]. A PUBREC with a failure
- * code (≥ 0x80, 5.0) ends the flow [MQTT-4.3.3-4]. `retryMs`: the textbook timeout, as in qos1-sender.
+ * code (≥ 0x80, 5.0 only) ends the flow (5.0 [MQTT-4.3.3-4]). `retryMs`: the textbook timeout, as in qos1-sender.
  */
 import { emit, setup } from 'xstate';
 import type { PublishPacket } from '../codec/packets/publish.ts';
