@@ -234,3 +234,59 @@ describe('MQTT 5.0', () => {
     expect(deliveries(trace, 'app').map((d) => d.payload)).toEqual(['kept']);
   });
 });
+
+describe('authentication and 5.0 options', () => {
+  test('with users configured, CONNACK refuses a missing or wrong password (0x05 / 0x04), accepts the right one', () => {
+    const { trace } = simulate({
+      broker: { users: { alice: 's3cret' } },
+      clients: [
+        { id: 'anon' },
+        { id: 'wrong', username: 'alice', password: 'guess' },
+        { id: 'right', username: 'alice', password: 's3cret' },
+      ],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'anon' },
+        { atMs: 0, do: 'connect', client: 'wrong' },
+        { atMs: 0, do: 'connect', client: 'right' },
+      ],
+    });
+    const codes = sent(trace, 'broker', 'CONNACK').map((e) => [
+      e.to,
+      e.packet.type === 'CONNACK' && e.packet.reasonCode,
+    ]);
+    expect(codes).toEqual([
+      ['anon', 0x05],
+      ['wrong', 0x04],
+      ['right', 0x00],
+    ]);
+  });
+
+  test('5.0: message properties reach the subscriber; No Local keeps my own messages from me; DISCONNECT 0x04 publishes the will', () => {
+    const { trace } = simulate({
+      version: 5,
+      clients: [{ id: 'sensor', will: { topic: 'status', payload: 'gone', qos: 0 } }, { id: 'app' }],
+      steps: [
+        ...connectBoth,
+        { atMs: 200, do: 'subscribe', client: 'app', filter: '#', qos: 1 },
+        { atMs: 200, do: 'subscribe', client: 'sensor', filter: 't', qos: 1, noLocal: true },
+        {
+          atMs: 500,
+          do: 'publish',
+          client: 'sensor',
+          topic: 't',
+          payload: '21',
+          qos: 1,
+          properties: { contentType: 'text/plain', userProperties: [['unit', 'C']] },
+        },
+        { atMs: 800, do: 'disconnect', client: 'sensor', reasonCode: 0x04 },
+      ],
+    });
+    const toApp = sent(trace, 'broker', 'PUBLISH').filter((e) => e.to === 'app');
+    expect(toApp[0].packet.type === 'PUBLISH' && toApp[0].packet.properties).toEqual({
+      contentType: 'text/plain',
+      userProperties: [['unit', 'C']],
+    });
+    expect(deliveries(trace, 'sensor')).toEqual([]); // No Local
+    expect(deliveries(trace, 'app').map((d) => d.payload)).toEqual(['21', 'gone']);
+  });
+});

@@ -337,6 +337,14 @@ export class Broker implements EndHandler {
       this.note('client-id-assigned', { clientId });
     }
 
+    const refused = this.authenticate(packet, version);
+    if (refused !== 0) {
+      this.note('auth-refused', { client: clientId, reasonCode: refused, username: packet.username ?? '' });
+      this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: refused });
+      state.actor.send({ type: 'net.refused' });
+      return this.close(state, 'refused', undefined, false);
+    }
+
     // [MQTT-3.1.4-2] (5.0 [MQTT-3.1.4-3]): a second connection with this id takes over; the first is closed.
     const existing = this.sessions.get(clientId);
     if (existing?.connection) {
@@ -387,6 +395,19 @@ export class Broker implements EndHandler {
     // [MQTT-4.4.0-1]: resend unacknowledged PUBLISH and PUBREL with their original ids, in order [MQTT-4.6.0-6].
     for (const flow of session.outbound.values()) flow.send({ type: 'net.resumed' });
     this.drain(session);
+  }
+
+  /**
+   * The broker option `users` turns on authentication: no user name → 3.1.1 0x05 "not authorized"
+   * (5.0 0x87); a wrong pair → 0x04 "bad user name or password" (5.0 0x86). 0 = accepted.
+   */
+  private authenticate(packet: ConnectPacket, version: ProtocolVersion): number {
+    const users = this.options.users;
+    if (!users) return 0;
+    if (packet.username === undefined) return version === 5 ? 0x87 : 0x05;
+    const expected = Object.hasOwn(users, packet.username) ? users[packet.username] : undefined;
+    const given = packet.password === undefined ? undefined : text.decode(packet.password);
+    return expected !== undefined && given === expected ? 0 : version === 5 ? 0x86 : 0x04;
   }
 
   private onPublish(state: ConnectionState, session: Session, packet: PublishPacket): void {

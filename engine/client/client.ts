@@ -10,7 +10,10 @@ import type { QoS } from '../codec/packet.ts';
 import type { ConnectPacket } from '../codec/packets/connect.ts';
 import type { PublishPacket } from '../codec/packets/publish.ts';
 import type { ProtocolVersion } from '../codec/version.ts';
-import type { ClientSpec, WillSpec } from '../scenario/schema.ts';
+import type { ClientSpec, MessageProperties, WillSpec } from '../scenario/schema.ts';
+import type { Properties } from '../codec/properties.ts';
+import type { Subscription } from '../codec/packets/subscribe.ts';
+import type { DisconnectPacket } from '../codec/packets/disconnect.ts';
 import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
@@ -32,7 +35,7 @@ export interface ClientOptions {
 
 type Flow = SimActor<typeof qos1SenderMachine> | SimActor<typeof qos2SenderMachine>;
 type Pending = { kind: 'subscribe'; filters: string[] } | { kind: 'unsubscribe'; filters: string[] };
-type Queued = { topic: string; payload: Uint8Array; qos: QoS; retain: boolean };
+type Queued = { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; properties?: Properties };
 
 export interface ClientSnapshot {
   id: string;
@@ -106,8 +109,24 @@ export class SimClient implements EndHandler {
     this.connection.send({ type: 'user.connect', keepAliveS: this.keepAliveS });
   }
 
-  disconnect(): void {
+  /** Leave gracefully; under 5.0 with a reason code (0x04: publish my will anyway) and a new session expiry. */
+  disconnect(options: { reasonCode?: number; sessionExpiryS?: number } = {}): void {
+    this.leaving = options;
     this.connection.send({ type: 'user.disconnect' });
+  }
+
+  /** What the next DISCONNECT says (5.0). */
+  private leaving: { reasonCode?: number; sessionExpiryS?: number } = {};
+
+  private disconnectPacket(): DisconnectPacket {
+    const { reasonCode, sessionExpiryS } = this.leaving;
+    this.leaving = {};
+    if (this.options.version !== 5) return { type: 'DISCONNECT' };
+    return {
+      type: 'DISCONNECT',
+      ...(reasonCode !== undefined ? { reasonCode } : {}),
+      ...(sessionExpiryS !== undefined ? { properties: { sessionExpiryInterval: sessionExpiryS } } : {}),
+    };
   }
 
   /** The client process dies: no DISCONNECT; its operating system closes the socket. */
@@ -120,8 +139,9 @@ export class SimClient implements EndHandler {
     return this.conn;
   }
 
-  publish(topic: string, payload: string, qos: QoS, retain: boolean): void {
-    const message = { topic, payload: utf8.encode(payload), qos, retain };
+  publish(topic: string, payload: string, qos: QoS, retain: boolean, properties?: MessageProperties): void {
+    const message: Queued = { topic, payload: utf8.encode(payload), qos, retain };
+    if (properties && this.options.version === 5) message.properties = toPacketProperties(properties);
     if (!this.isConnected()) {
       this.queue.push(message);
       this.host.trace.add({ kind: 'note', party: this.id, code: 'client-queued', params: { topic, qos } });
@@ -130,14 +150,15 @@ export class SimClient implements EndHandler {
     this.startPublish(message);
   }
 
-  subscribe(filter: string, qos: QoS): void {
+  subscribe(filter: string, qos: QoS, options: Omit<Subscription, 'topicFilter' | 'qos'> = {}): void {
     if (!this.isConnected()) {
       this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'subscribe' } });
       return;
     }
     const packetId = this.ids.take();
     this.pending.set(packetId, { kind: 'subscribe', filters: [filter] });
-    this.send({ type: 'SUBSCRIBE', packetId, subscriptions: [{ topicFilter: filter, qos }] });
+    const v5 = this.options.version === 5 ? options : {};
+    this.send({ type: 'SUBSCRIBE', packetId, subscriptions: [{ topicFilter: filter, qos, ...v5 }] });
   }
 
   unsubscribe(filter: string): void {
@@ -172,7 +193,7 @@ export class SimClient implements EndHandler {
       case 'send pingreq':
         return this.send({ type: 'PINGREQ' });
       case 'send disconnect':
-        return this.send({ type: 'DISCONNECT' });
+        return this.send(this.disconnectPacket());
       case 'close':
         if (this.conn) this.network.close(this.conn, 'client', event.reason);
         this.conn = null;
@@ -260,13 +281,14 @@ export class SimClient implements EndHandler {
   }
 
   private startPublish(message: Queued): void {
-    const { topic, payload, qos, retain } = message;
+    const { topic, payload, qos, retain, properties } = message;
+    const extra = properties ? { properties } : {};
     if (qos === 0) {
-      this.send({ type: 'PUBLISH', dup: false, qos: 0, retain, topic, payload });
+      this.send({ type: 'PUBLISH', dup: false, qos: 0, retain, topic, payload, ...extra });
       return;
     }
     const packetId = this.ids.take();
-    const publish: PublishPacket = { type: 'PUBLISH', dup: false, qos, retain, topic, packetId, payload };
+    const publish: PublishPacket = { type: 'PUBLISH', dup: false, qos, retain, topic, packetId, payload, ...extra };
     const machine = qos === 1 ? qos1SenderMachine : qos2SenderMachine;
     const flow = startActor(
       this.host,
@@ -460,4 +482,16 @@ export class SimClient implements EndHandler {
       subscriptions: [...this.subscriptions].map(([filter, qos]) => ({ filter, qos })),
     };
   }
+}
+
+/** A scenario's message properties as the packet carries them. */
+function toPacketProperties(p: MessageProperties): Properties {
+  const out: Properties = {};
+  if (p.payloadFormatIndicator !== undefined) out.payloadFormatIndicator = p.payloadFormatIndicator;
+  if (p.messageExpiryIntervalS !== undefined) out.messageExpiryInterval = p.messageExpiryIntervalS;
+  if (p.contentType !== undefined) out.contentType = p.contentType;
+  if (p.responseTopic !== undefined) out.responseTopic = p.responseTopic;
+  if (p.correlationData !== undefined) out.correlationData = utf8.encode(p.correlationData);
+  if (p.userProperties !== undefined) out.userProperties = p.userProperties.map(([k, v]) => [k, v]);
+  return out;
 }

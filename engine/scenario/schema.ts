@@ -34,6 +34,16 @@ export const WillSchema = v.strictObject({
   retain: v.optional(v.boolean()),
 });
 
+/** 5.0 properties a PUBLISH can carry to subscribers (§3.3.2.3); ignored under 3.1.1. */
+export const MessagePropertiesSchema = v.strictObject({
+  payloadFormatIndicator: v.optional(v.picklist([0, 1])),
+  messageExpiryIntervalS: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4_294_967_295))),
+  contentType: v.optional(text),
+  responseTopic: v.optional(text),
+  correlationData: v.optional(text),
+  userProperties: v.optional(v.pipe(v.array(v.tuple([text, text])), v.maxLength(100))),
+});
+
 export const BrokerOptionsSchema = v.strictObject({
   /** Outbound QoS 1 and 2 messages in flight per session before more are queued (mosquitto: 20). */
   maxInflight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(65_535))),
@@ -45,6 +55,11 @@ export const BrokerOptionsSchema = v.strictObject({
   retryMs: v.optional(nonNegative),
   /** Queue QoS 0 messages for offline persistent sessions too (mosquitto's queue_qos0_messages). */
   queueQos0: v.optional(v.boolean()),
+  /**
+   * Accepted user names and their passwords. When set, a CONNECT without a user name is refused
+   * (3.1.1 0x05 / 5.0 0x87) and one with wrong credentials too (0x04 / 0x86).
+   */
+  users: v.optional(v.record(text, text)),
 });
 
 export const ClientSchema = v.strictObject({
@@ -82,7 +97,15 @@ export const StepSchema = v.variant('do', [
     keepAliveS: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65_535))),
     will: v.optional(v.nullable(WillSchema)),
   }),
-  v.strictObject({ ...stepBase, do: v.literal('disconnect'), ...clientRef }),
+  v.strictObject({
+    ...stepBase,
+    do: v.literal('disconnect'),
+    ...clientRef,
+    /** 5.0: the DISCONNECT's reason code (0x04: publish my will anyway). */
+    reasonCode: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255))),
+    /** 5.0: change the session expiry on the way out. */
+    sessionExpiryS: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4_294_967_295))),
+  }),
   v.strictObject({ ...stepBase, do: v.literal('crash'), ...clientRef }),
   v.strictObject({ ...stepBase, do: v.literal('cut'), ...clientRef }),
   v.strictObject({ ...stepBase, do: v.literal('restore'), ...clientRef }),
@@ -95,8 +118,19 @@ export const StepSchema = v.variant('do', [
     payload: text,
     qos,
     retain: v.optional(v.boolean()),
+    properties: v.optional(MessagePropertiesSchema),
   }),
-  v.strictObject({ ...stepBase, do: v.literal('subscribe'), ...clientRef, filter: text, qos }),
+  v.strictObject({
+    ...stepBase,
+    do: v.literal('subscribe'),
+    ...clientRef,
+    filter: text,
+    qos,
+    /** 5.0 subscription options (§3.8.3.1). */
+    noLocal: v.optional(v.boolean()),
+    retainAsPublished: v.optional(v.boolean()),
+    retainHandling: v.optional(v.picklist([0, 1, 2])),
+  }),
   v.strictObject({ ...stepBase, do: v.literal('unsubscribe'), ...clientRef, filter: text }),
   v.strictObject({
     ...stepBase,
@@ -136,6 +170,7 @@ export const ScenarioSchema = v.strictObject({
 
 export type LinkOptions = v.InferOutput<typeof LinkOptionsSchema>;
 export type WillSpec = v.InferOutput<typeof WillSchema>;
+export type MessageProperties = v.InferOutput<typeof MessagePropertiesSchema>;
 export type BrokerOptions = v.InferOutput<typeof BrokerOptionsSchema>;
 export type ClientSpec = v.InferOutput<typeof ClientSchema>;
 export type Step = v.InferOutput<typeof StepSchema>;

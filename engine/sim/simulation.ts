@@ -100,7 +100,9 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
       case 'connect':
         return clients.get(step.client)!.connect({ clean: step.clean, keepAliveS: step.keepAliveS, will: step.will });
       case 'disconnect':
-        return clients.get(step.client)!.disconnect();
+        return clients
+          .get(step.client)!
+          .disconnect({ reasonCode: step.reasonCode, sessionExpiryS: step.sessionExpiryS });
       case 'crash':
         return clients.get(step.client)!.crash();
       case 'cut':
@@ -113,9 +115,15 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
         return;
       }
       case 'publish':
-        return clients.get(step.client)!.publish(step.topic, step.payload, step.qos, step.retain ?? false);
+        return clients
+          .get(step.client)!
+          .publish(step.topic, step.payload, step.qos, step.retain ?? false, step.properties);
       case 'subscribe':
-        return clients.get(step.client)!.subscribe(step.filter, step.qos);
+        return clients.get(step.client)!.subscribe(step.filter, step.qos, {
+          ...(step.noLocal !== undefined ? { noLocal: step.noLocal } : {}),
+          ...(step.retainAsPublished !== undefined ? { retainAsPublished: step.retainAsPublished } : {}),
+          ...(step.retainHandling !== undefined ? { retainHandling: step.retainHandling } : {}),
+        });
       case 'unsubscribe':
         return clients.get(step.client)!.unsubscribe(step.filter);
       case 'set-link': {
