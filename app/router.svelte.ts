@@ -61,3 +61,11 @@ export function replaceQuery(query: string): void {
   history.replaceState(history.state, '', hash);
   state.route = { ...current, query };
 }
+
+/** Replace the whole route (page, path, query) without a history entry. */
+export function replaceRoute(next: Partial<Route> & { page: Page }): void {
+  const full: Route = { path: [], query: '', ...next };
+  const hash = routeHash(full);
+  if (hash !== location.hash) history.replaceState(history.state, '', hash);
+  state.route = full;
+}

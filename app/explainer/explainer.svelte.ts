@@ -7,12 +7,12 @@ import { type HexParse, formatHex, parseHex } from '../lib/hex.ts';
 import { type StreamResult, decodeStream } from './decode-stream.ts';
 import { EXAMPLES, type ExampleId } from './examples.ts';
 import { type HashRead, type Mode, readHash, writeHash } from './hash.ts';
-import type { Focus } from './span-rows.ts';
+import type { Focus, Pointing } from './span-rows.ts';
 
 /** A problem with the link the page was opened with, to show until dismissed. */
 export type LinkProblem = Exclude<HashRead, { kind: 'none' } | { kind: 'ok' }> | { kind: 'too-long' };
 
-export class Explainer {
+export class Explainer implements Pointing {
   input = $state('');
   mode = $state<Mode>('4');
   /** Which packet of the paste is shown (0-based). */

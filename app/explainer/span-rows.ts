@@ -61,6 +61,19 @@ export interface Focus {
   label?: string;
 }
 
+/**
+ * Who keeps what is pointed at and chosen, for the packet views (the explainer, the lab's
+ * inspector): the pointer's focus wins over the choice; the bit grid shows the last flag byte.
+ */
+export interface Pointing {
+  readonly hover: Focus | null;
+  readonly selected: Focus | null;
+  readonly focus: Focus | null;
+  readonly bitOffset: number;
+  point(focus: Focus | null, flagByte?: number): void;
+  select(focus: Focus | null, flagByte?: number): void;
+}
+
 export function focusOfRow(row: Row): Focus {
   const { start, end, bitMask, label } = row.span;
   return bitMask === undefined ? { start, end, label } : { start, end, bitMask, label };

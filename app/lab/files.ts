@@ -1,0 +1,20 @@
+/** Saving and opening files in the browser: a download of text, and the text of a chosen file. */
+import { LIMITS } from './permalink.ts';
+
+export function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/** The text of a file, or null when it is too large to be a run (checked before reading it). */
+export async function readText(file: File): Promise<string | null> {
+  if (file.size > LIMITS.fileBytes) return null;
+  return file.text();
+}

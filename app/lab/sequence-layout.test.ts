@@ -1,0 +1,184 @@
+import type { TraceEvent } from '$engine';
+import { describe, expect, test } from 'vitest';
+import { RunModel } from './run-model.ts';
+import {
+  arrowShape,
+  clampTranslate,
+  copyProgress,
+  endFraction,
+  fitText,
+  keepApart,
+  laneOrder,
+  laneXs,
+  packetLabel,
+  stackLabels,
+  textWidth,
+  timeScale,
+  timeTicks,
+  timerShape,
+} from './sequence-layout.ts';
+
+const bytes = new Uint8Array([0x40, 2, 0, 1]);
+const puback = { type: 'PUBACK', packetId: 1 } as const;
+const link = { from: 'sensor', to: 'broker', conn: 1 } as const;
+
+/** A small trace: a PUBACK that arrives (0 → 50), one lost half way (100 → ×75... at 125), one into a closed connection. */
+const trace = [
+  { seq: 0, atMs: 0, kind: 'send', ...link, packet: puback, bytes, sentAtMs: 0, expectedAtMs: 50 },
+  { seq: 1, atMs: 50, kind: 'arrive', send: 0, ...link, packet: puback, bytes, sentAtMs: 0, arriveAtMs: 50 },
+  { seq: 2, atMs: 100, kind: 'send', ...link, packet: puback, bytes, sentAtMs: 100 },
+  { seq: 3, atMs: 100, kind: 'drop', send: 2, ...link, reason: 'fault', lostAtMs: 125 },
+  { seq: 4, atMs: 200, kind: 'send', ...link, packet: puback, bytes, sentAtMs: 200, expectedAtMs: 250 },
+  { seq: 5, atMs: 250, kind: 'drop', send: 4, ...link, reason: 'closed', lostAtMs: 250 },
+] as TraceEvent[];
+
+const model = new RunModel();
+model.sync(trace);
+const [arrived, lost, closed] = model.arrows;
+const y = timeScale(1, 0); // 1 px per ms from y = 0
+const X = { sensor: 100, broker: 300 };
+
+describe('lanes', () => {
+  test('the broker stands in the middle, clients in scenario order around it', () => {
+    expect(laneOrder(['sensor', 'app'])).toEqual(['sensor', 'broker', 'app']);
+    expect(laneOrder(['a', 'b', 'c'])).toEqual(['a', 'b', 'broker', 'c']);
+    expect(laneOrder([])).toEqual(['broker']);
+    expect(laneXs(['sensor', 'broker', 'app'], 500, 50, 50)).toEqual({ sensor: 100, broker: 275, app: 450 });
+  });
+});
+
+describe('arrow geometry', () => {
+  test('an arrived packet: from the sender at its send time to the receiver at its arrival, with a head', () => {
+    const cursor = { seq: 5, timeMs: 300 };
+    const progress = copyProgress(arrived, arrived.copies[0], cursor);
+    expect(progress).toEqual({ shown: true, done: true, fraction: 1, tipMs: 50 });
+    const shape = arrowShape(arrived, arrived.copies[0], progress, X.sensor, X.broker, y);
+    expect(shape).toMatchObject({ x1: 100, y1: 0, x2: 300, y2: 50, endKind: 'head', tip: null });
+    expect(shape.end).toMatch(/^M300,50L/);
+    expect(shape.lx).toBe(180); // LABEL_AT of the way from the sender
+  });
+
+  test('a packet on its way is drawn up to where it is at the cursor', () => {
+    const cursor = { seq: 0, timeMs: 20 };
+    const progress = copyProgress(arrived, arrived.copies[0], cursor);
+    expect(progress.done).toBe(false);
+    expect(progress.fraction).toBeCloseTo(0.4);
+    const shape = arrowShape(arrived, arrived.copies[0], progress, X.sensor, X.broker, y);
+    expect(shape.tip).toEqual({ x: 180, y: 20 });
+    expect(shape).toMatchObject({ x2: 180, y2: 20, end: null });
+  });
+
+  test('nothing after the cursor is drawn', () => {
+    expect(copyProgress(lost, lost.copies[0], { seq: 1, timeMs: 60 }).shown).toBe(false);
+  });
+
+  test('a lost packet flies until it is lost, then ends in a × where it was lost', () => {
+    // the drop event comes at the send, but the packet is lost only at 125
+    const flying = copyProgress(lost, lost.copies[0], { seq: 3, timeMs: 110 });
+    expect(flying).toMatchObject({ shown: true, done: false });
+    expect(flying.fraction).toBeCloseTo(0.4);
+    expect(endFraction(lost, lost.copies[0])).toBe(0.5);
+    const done = copyProgress(lost, lost.copies[0], { seq: 3, timeMs: 130 });
+    const shape = arrowShape(lost, lost.copies[0], done, X.sensor, X.broker, y);
+    expect(shape).toMatchObject({ x2: 200, y2: 125, endKind: 'cross' });
+    expect(shape.end).toContain('M194,119L206,131');
+  });
+
+  test('a packet reaching a closed connection ends at the receiver with a bar', () => {
+    const progress = copyProgress(closed, closed.copies[0], { seq: 5, timeMs: 250 });
+    const shape = arrowShape(closed, closed.copies[0], progress, X.sensor, X.broker, y);
+    expect(shape).toMatchObject({ x2: 300, y2: 250, endKind: 'closed' });
+  });
+
+  test('labels say type, packet id, QoS and DUP', () => {
+    expect(packetLabel(puback)).toBe('PUBACK #1');
+    expect(
+      packetLabel({
+        type: 'PUBLISH',
+        topic: 'a',
+        payload: new Uint8Array(),
+        qos: 1,
+        dup: true,
+        retain: true,
+        packetId: 7,
+      }),
+    ).toBe('PUBLISH #7 Q1 DUP R');
+    expect(packetLabel({ type: 'PINGREQ' })).toBe('PINGREQ');
+  });
+});
+
+describe('timers, labels and the axis', () => {
+  const timers = new RunModel();
+  timers.sync([
+    {
+      seq: 0,
+      atMs: 100,
+      kind: 'timer',
+      actor: 'sensor/out/1',
+      machine: 'qos1-sender',
+      name: 'retry',
+      action: 'start',
+      timer: 1,
+      dueAtMs: 1_100,
+    },
+    {
+      seq: 1,
+      atMs: 1_100,
+      kind: 'timer',
+      actor: 'sensor/out/1',
+      machine: 'qos1-sender',
+      name: 'retry',
+      action: 'fire',
+      timer: 1,
+      dueAtMs: 1_100,
+    },
+  ] as TraceEvent[]);
+  const bar = timers.timers[0];
+
+  test('a running timer grows to the cursor and shows when it is due; a fired one ends where it fired', () => {
+    expect(timerShape(bar, 100, 1, { seq: 0, timeMs: 400 }, y)).toEqual({
+      x: 107,
+      y1: 100,
+      y2: 400,
+      dueY: 1_100,
+      state: 'running',
+    });
+    expect(timerShape(bar, 100, -1, { seq: 1, timeMs: 2_000 }, y)).toMatchObject({ x: 93, y2: 1_100, state: 'fired' });
+    expect(timerShape(bar, 100, 1, { seq: -1, timeMs: 0 }, y)).toBeNull();
+  });
+
+  test('labels on one lifeline are pushed apart', () => {
+    expect(stackLabels([10, 12, 40, 41], 10)).toEqual([10, 20, 40, 50]);
+  });
+
+  test('ticks fit the window and read in seconds', () => {
+    const ticks = timeTicks(0, 1_000, 5);
+    expect(ticks[0]).toEqual({ ms: 0, label: '0.0 s' });
+    expect(ticks.map((t) => t.ms)).toEqual([0, 200, 400, 600, 800, 1_000]);
+    expect(timeTicks(0, 60_000, 6).at(-1)).toEqual({ ms: 60_000, label: '60 s' });
+  });
+
+  test('scrolling stops at the top and a little past the cursor', () => {
+    expect(clampTranslate(50, 1_000, 400)).toBe(0);
+    expect(clampTranslate(-2_000, 1_000, 400)).toBe(-600);
+    expect(clampTranslate(-300, 1_000, 400)).toBe(-300);
+    expect(clampTranslate(-300, 200, 400)).toBe(0); // all of it fits
+  });
+});
+
+describe('labels kept apart', () => {
+  test('a label that would cover an earlier one is left out', () => {
+    const box = (x: number, y: number) => ({ x0: x, y0: y, x1: x + 50, y1: y + 10 });
+    expect([...keepApart([box(0, 0), box(20, 5), box(60, 5), box(0, 12)])]).toEqual([0, 2, 3]);
+  });
+});
+
+describe('text that fits', () => {
+  test('is shortened with … to the room there is, CJK counted wider', () => {
+    expect(fitText('publish home/door Q1', 1_000, 10)).toBe('publish home/door Q1');
+    const short = fitText('publish home/door Q1', 60, 10);
+    expect(short.endsWith('…')).toBe(true);
+    expect(textWidth(short, 10)).toBeLessThanOrEqual(60);
+    expect(textWidth('发布', 10)).toBe(20);
+  });
+});

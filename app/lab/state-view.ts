@@ -1,0 +1,339 @@
+/**
+ * What the state panel shows, derived from the world at the cursor (and the trace, for what the
+ * world does not keep: a flow's topic, a connection's Keep Alive): the machines each actor is in,
+ * the QoS flows still in flight on both sides, the broker's sessions, and the timers counting down.
+ * Actor names say whose machine it is: 'sensor' (a client's connection), 'sensor/out/3' and
+ * 'sensor/in/3' (the client's QoS flows), 'broker/sensor#2' (the broker's side of connection 2),
+ * 'broker/sensor/out/3' and 'broker/sensor/in/3' (the broker's flows with that client).
+ */
+import type { QoS, SendEvent, TimerView, TraceEvent, World } from '$engine';
+
+export type ActorRef =
+  | { kind: 'client'; client: string }
+  | { kind: 'broker-connection'; client: string; conn: number }
+  | { kind: 'flow'; side: 'client' | 'broker'; client: string; dir: 'out' | 'in'; packetId: number };
+
+export function parseActor(name: string): ActorRef {
+  let m = /^broker\/(.+)#(\d+)$/.exec(name);
+  if (m) return { kind: 'broker-connection', client: m[1], conn: Number(m[2]) };
+  m = /^broker\/(.+)\/(out|in)\/(\d+)$/.exec(name);
+  if (m) return { kind: 'flow', side: 'broker', client: m[1], dir: m[2] as 'out' | 'in', packetId: Number(m[3]) };
+  m = /^(.+)\/(out|in)\/(\d+)$/.exec(name);
+  if (m) return { kind: 'flow', side: 'client', client: m[1], dir: m[2] as 'out' | 'in', packetId: Number(m[3]) };
+  return { kind: 'client', client: name };
+}
+
+export function flowName(side: 'client' | 'broker', client: string, dir: 'out' | 'in', packetId: number): string {
+  return `${side === 'broker' ? 'broker/' : ''}${client}/${dir}/${packetId}`;
+}
+
+export const FLOW_MACHINES = new Set(['qos1-sender', 'qos2-sender', 'qos2-receiver']);
+
+export interface FlowRow {
+  actor: string;
+  side: 'client' | 'broker';
+  client: string;
+  dir: 'out' | 'in';
+  packetId: number;
+  machine: string;
+  state: string;
+  done: boolean;
+  sinceMs: number;
+  /** The message it carries, from its PUBLISH (for flows still going). */
+  topic?: string;
+  qos?: QoS;
+  /** A retry timer running for it. */
+  retry?: TimerView;
+}
+
+/** Every QoS flow the world knows, those still going with their message's topic. */
+export function flowRows(world: World, trace: readonly TraceEvent[]): FlowRow[] {
+  const rows: FlowRow[] = [];
+  for (const [actor, view] of Object.entries(world.actors)) {
+    if (!FLOW_MACHINES.has(view.machine)) continue;
+    const ref = parseActor(actor);
+    if (ref.kind !== 'flow') continue;
+    // Only flows still going show their message (finished ones may be far back in a long trace).
+    const publish = view.done ? undefined : flowPublish(trace, ref, world.seq);
+    const retry = Object.values(world.timers).find((timer) => timer.actor === actor);
+    rows.push({
+      actor,
+      side: ref.side,
+      client: ref.client,
+      dir: ref.dir,
+      packetId: ref.packetId,
+      machine: view.machine,
+      state: view.state,
+      done: view.done,
+      sinceMs: view.sinceMs,
+      ...(publish && publish.packet.type === 'PUBLISH' ? { topic: publish.packet.topic, qos: publish.packet.qos } : {}),
+      ...(retry ? { retry } : {}),
+    });
+  }
+  const rank = (r: FlowRow) => (r.side === 'client' ? 0 : 2) + (r.dir === 'out' ? 0 : 1);
+  return rows.sort((a, b) => a.client.localeCompare(b.client) || rank(a) - rank(b) || a.packetId - b.packetId);
+}
+
+/** The parties a flow's PUBLISH goes between: who sends it, who receives it. */
+function publishParties(ref: Extract<ActorRef, { kind: 'flow' }>): { from: string; to: string } {
+  const clientSends = (ref.side === 'client') === (ref.dir === 'out');
+  return clientSends ? { from: ref.client, to: 'broker' } : { from: 'broker', to: ref.client };
+}
+
+/** The latest PUBLISH of a flow sent at or before `uptoSeq`. */
+export function flowPublish(
+  trace: readonly TraceEvent[],
+  ref: Extract<ActorRef, { kind: 'flow' }>,
+  uptoSeq: number,
+): SendEvent | undefined {
+  const { from, to } = publishParties(ref);
+  for (let i = Math.min(uptoSeq, trace.length - 1); i >= 0; i--) {
+    const e = trace[i];
+    if (
+      e.kind === 'send' &&
+      e.from === from &&
+      e.to === to &&
+      e.packet.type === 'PUBLISH' &&
+      e.packet.packetId === ref.packetId
+    ) {
+      return e;
+    }
+  }
+  return undefined;
+}
+
+const TO_RECEIVER = new Set(['PUBLISH', 'PUBREL']);
+const TO_SENDER = new Set(['PUBACK', 'PUBREC', 'PUBCOMP']);
+
+/**
+ * The flows a packet belongs to, sender's first: a PUBLISH from sensor with id 3 is sensor/out/3
+ * (and, for QoS 2, broker/sensor/in/3); a PUBACK from the broker to sensor with id 3 is
+ * sensor/out/3. Empty for packets that belong to no QoS flow.
+ */
+export function flowsOfSend(send: Pick<SendEvent, 'from' | 'to' | 'packet'>): string[] {
+  const packet = send.packet;
+  const packetId = 'packetId' in packet ? packet.packetId : undefined;
+  if (packetId === undefined) return [];
+  const toReceiver = TO_RECEIVER.has(packet.type);
+  if (!toReceiver && !TO_SENDER.has(packet.type)) return [];
+  // Who sends the message, and who receives it.
+  const [sender, receiver] = toReceiver ? [send.from, send.to] : [send.to, send.from];
+  const client = sender === 'broker' ? receiver : sender;
+  const side = (party: string) => (party === 'broker' ? 'broker' : 'client');
+  return [flowName(side(sender), client, 'out', packetId), flowName(side(receiver), client, 'in', packetId)];
+}
+
+/** The flow a packet belongs to that the world has (the sender's, else the receiver's). */
+export function flowOfSend(world: World, send: Pick<SendEvent, 'from' | 'to' | 'packet'>): string | undefined {
+  return flowsOfSend(send).find((name) => world.actors[name] !== undefined);
+}
+
+/**
+ * The flow machine to draw: the one pointed at, else the one selected, else the flow most recently
+ * changed that is still going, else the most recently changed one.
+ */
+export function focusFlow(
+  world: World,
+  pointers: ({ send?: number; actor?: string } | null | undefined)[],
+  trace: readonly TraceEvent[],
+): string | undefined {
+  for (const pointer of pointers) {
+    if (!pointer) continue;
+    if (pointer.actor && FLOW_MACHINES.has(world.actors[pointer.actor]?.machine ?? '')) return pointer.actor;
+    if (pointer.send !== undefined) {
+      const send = sendOf(trace, pointer.send);
+      const flow = send && flowOfSend(world, send);
+      if (flow) return flow;
+    }
+  }
+  let best: [string, { sinceMs: number; done: boolean }] | undefined;
+  for (const entry of Object.entries(world.actors)) {
+    const [, view] = entry;
+    if (!FLOW_MACHINES.has(view.machine)) continue;
+    if (!best || (best[1].done && !view.done) || (best[1].done === view.done && view.sinceMs >= best[1].sinceMs)) {
+      best = entry;
+    }
+  }
+  return best?.[0];
+}
+
+/** The send event a seq stands for: itself, or the send an arrival, loss or copy belongs to. */
+export function sendOf(trace: readonly TraceEvent[], seq: number): SendEvent | undefined {
+  const e = trace[seq];
+  if (!e) return undefined;
+  if (e.kind === 'send') return e;
+  if (e.kind === 'arrive' || e.kind === 'drop' || e.kind === 'duplicate') {
+    const send = trace[e.send];
+    return send?.kind === 'send' ? send : undefined;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- connections and timers
+
+/** Each client's newest broker-side connection machine: 'broker/sensor#2'. */
+export function brokerConnections(world: World): Map<string, string> {
+  const newest = new Map<string, { actor: string; conn: number }>();
+  for (const actor of Object.keys(world.actors)) {
+    const ref = parseActor(actor);
+    if (ref.kind !== 'broker-connection') continue;
+    const seen = newest.get(ref.client);
+    if (!seen || ref.conn > seen.conn) newest.set(ref.client, { actor, conn: ref.conn });
+  }
+  return new Map([...newest].map(([client, { actor }]) => [client, actor]));
+}
+
+/** Per trace: where each connection's CONNECT is (a connection sends one). */
+const connects = new WeakMap<readonly TraceEvent[], Map<number, { seq: number; keepAliveS: number }>>();
+
+/** The Keep Alive (seconds) a connection's CONNECT asked for, if it was sent by `uptoSeq`. */
+export function keepAliveOf(trace: readonly TraceEvent[], conn: number, uptoSeq: number): number | undefined {
+  let known = connects.get(trace);
+  if (!known) connects.set(trace, (known = new Map()));
+  const seen = known.get(conn);
+  if (seen && trace[seen.seq]?.kind === 'send') return seen.seq <= uptoSeq ? seen.keepAliveS : undefined;
+  for (let i = Math.min(uptoSeq, trace.length - 1); i >= 0; i--) {
+    const e = trace[i];
+    if (e.kind === 'send' && e.conn === conn && e.packet.type === 'CONNECT') {
+      known.set(conn, { seq: i, keepAliveS: e.packet.keepAlive });
+      return e.packet.keepAlive;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * When a connection was last active, as its keepalive sees it: the client's last packet sent on it,
+ * or the broker's last packet received on it (up to `uptoSeq`).
+ */
+export function lastActivityMs(
+  trace: readonly TraceEvent[],
+  conn: number,
+  side: 'client' | 'broker',
+  uptoSeq: number,
+): number | undefined {
+  for (let i = Math.min(uptoSeq, trace.length - 1); i >= 0; i--) {
+    const e = trace[i];
+    if (e.kind === (side === 'client' ? 'send' : 'arrive') && e.conn === conn && e.to === 'broker') return e.atMs;
+  }
+  return undefined;
+}
+
+/** The connection a client's machine is on now: the newest one opened for it. */
+export function connectionOf(world: World, client: string): number | undefined {
+  let newest: number | undefined;
+  for (const [conn, c] of Object.entries(world.connections)) {
+    if (c.client === client && (newest === undefined || Number(conn) > newest)) newest = Number(conn);
+  }
+  return newest;
+}
+
+export interface Countdown {
+  /** Time left (never below 0). */
+  leftMs: number;
+  /** The timer's whole length. */
+  totalMs: number;
+  /** How much is left, 0 … 1. */
+  fraction: number;
+}
+
+/**
+ * How far a timer has run. Its length is its own (due − started) unless a `windowMs` is given:
+ * keepalive timers are re-armed for what is left of the window after the last packet, so their
+ * bar is drawn against the whole window (Keep Alive, or 1.5 × Keep Alive on the broker).
+ */
+export function countdown(
+  timer: Pick<TimerView, 'startedAtMs' | 'dueAtMs'>,
+  nowMs: number,
+  windowMs?: number,
+): Countdown {
+  const totalMs = Math.max(0, windowMs ?? timer.dueAtMs - timer.startedAtMs);
+  const leftMs = Math.min(totalMs, Math.max(0, timer.dueAtMs - nowMs));
+  return { leftMs, totalMs, fraction: totalMs > 0 ? leftMs / totalMs : 0 };
+}
+
+/** Seconds for a label: "14.9", "0.4", "90". */
+export function seconds(ms: number): string {
+  const s = ms / 1000;
+  if (s >= 100 || Number.isInteger(s)) return String(Math.round(s));
+  return s.toFixed(1);
+}
+
+export interface TimerRow {
+  timer: number;
+  actor: string;
+  name: string;
+  dueAtMs: number;
+  countdown: Countdown;
+}
+
+/** The keepalive window a timer counts down, given the connection's Keep Alive (seconds). */
+export function keepaliveWindowMs(name: string, keepAliveS: number | undefined): number | undefined {
+  if (keepAliveS === undefined || keepAliveS <= 0) return undefined;
+  if (name === 'keepalive') return keepAliveS * 1000;
+  if (name === 'keepaliveGrace') return keepAliveS * 1500;
+  return undefined;
+}
+
+/** The timers an actor has running now (keepalive ones against their whole window). */
+export function timersOf(world: World, actor: string, nowMs: number, keepAliveS?: number): TimerRow[] {
+  return Object.entries(world.timers)
+    .filter(([, timer]) => timer.actor === actor)
+    .map(([id, timer]) => ({
+      timer: Number(id),
+      actor,
+      name: timer.name,
+      dueAtMs: timer.dueAtMs,
+      countdown: countdown(timer, nowMs, keepaliveWindowMs(timer.name, keepAliveS)),
+    }));
+}
+
+// ---------------------------------------------------------------- the broker's sessions
+
+export interface SessionRow {
+  client: string;
+  persistent: boolean;
+  connected: boolean;
+  subscriptions: { filter: string; qos: QoS }[];
+  queued: string[];
+  will: { topic: string; qos: QoS; retain: boolean } | null;
+  /** The broker's QoS 2 flows with this client waiting for PUBREL (packet ids). */
+  awaitingPubrel: number[];
+  /** The broker's outbound flows with this client still in flight. */
+  outbound: FlowRow[];
+}
+
+export function sessionRows(world: World, flows: FlowRow[]): SessionRow[] {
+  return Object.entries(world.sessions)
+    .map(([client, session]) => ({
+      client,
+      persistent: session.persistent,
+      connected: session.connected,
+      subscriptions: Object.entries(session.subscriptions)
+        .map(([filter, qos]) => ({ filter, qos }))
+        .sort((a, b) => a.filter.localeCompare(b.filter)),
+      queued: [...session.queued],
+      will: session.will,
+      awaitingPubrel: flows
+        .filter((f) => f.side === 'broker' && f.client === client && f.dir === 'in' && !f.done)
+        .map((f) => f.packetId),
+      outbound: flows.filter((f) => f.side === 'broker' && f.client === client && f.dir === 'out' && !f.done),
+    }))
+    .sort((a, b) => a.client.localeCompare(b.client));
+}
+
+export function retainedRows(world: World): { topic: string; payload: string; qos: QoS }[] {
+  return Object.entries(world.retained)
+    .map(([topic, r]) => ({ topic, payload: r.payload, qos: r.qos }))
+    .sort((a, b) => a.topic.localeCompare(b.topic));
+}
+
+/** Time left on a countdown, to a tenth: "59.0", "0.4". */
+export function secondsLeft(ms: number): string {
+  return (Math.round(ms / 100) / 10).toFixed(1);
+}
+
+/** A virtual time as seconds for a label: 650 → "0.65", 90050 → "90.05". */
+export function timeText(ms: number): string {
+  return (ms / 1000).toFixed(3).replace(/\.?0+$/, '');
+}

@@ -1,0 +1,127 @@
+/**
+ * Walks a lesson: each step sets the lab where the prose talks about it — which run, how far,
+ * which packet, field or machine to look at — waits for the student where they must act, and holds
+ * a quiz's run back until the student has answered, then shows what really happens.
+ */
+import type { Scenario, Step } from '$engine';
+import type { Lesson, LessonStep, Quiz } from '../../lessons/lesson.ts';
+import { Run } from '../../lessons/run.ts';
+import { Lab } from '../lab/lab.svelte.ts';
+import { markSeen } from './progress.svelte.ts';
+
+export type Answer = { kind: 'choice'; option: string } | { kind: 'byte'; value: number };
+
+export class LessonDriver {
+  readonly lab = new Lab();
+  index = $state(0);
+  /** Answers given, by step id. */
+  answers = $state<Record<string, Answer>>({});
+  #scenario: string | null = null;
+
+  constructor(readonly lesson: Lesson) {}
+
+  get step(): LessonStep {
+    return this.lesson.steps[this.index];
+  }
+
+  get scenarioName(): string {
+    let name = Object.keys(this.lesson.scenarios)[0];
+    for (let i = 0; i <= this.index; i++) name = this.lesson.steps[i].scenario ?? name;
+    return name;
+  }
+
+  /** The scenario as the lab runs it: the steps the student performs are left for them. */
+  labScenario(name: string): Scenario {
+    const scenario = this.lesson.scenarios[name];
+    const awaited = this.lesson.steps.flatMap((s) => (s.await ? [s.await.step] : []));
+    return { ...scenario, steps: scenario.steps.filter((s) => !(s.id && awaited.includes(s.id))) };
+  }
+
+  /** The scripted step the current step waits for the student to do, if any. */
+  get awaited(): Step | undefined {
+    const id = this.step.await?.step;
+    return id ? this.lesson.scenarios[this.scenarioName].steps.find((s) => s.id === id) : undefined;
+  }
+
+  /** Whether the student has done what the current step waits for. */
+  get awaitDone(): boolean {
+    const want = this.awaited;
+    if (!want) return true;
+    return this.lab.timeline.actions.some(
+      (a) => a.do === want.do && (!('client' in want) || ('client' in a && a.client === want.client)),
+    );
+  }
+
+  /** A quiz not answered yet holds the run back. */
+  get quizPending(): boolean {
+    return this.step.quiz !== undefined && this.answers[this.step.id] === undefined;
+  }
+
+  go(index: number): void {
+    this.index = Math.max(0, Math.min(index, this.lesson.steps.length - 1));
+    const name = this.scenarioName;
+    if (name !== this.#scenario) {
+      this.#scenario = name;
+      const scenario = this.labScenario(name);
+      this.lab.load({ scenario, seed: scenario.seed ?? 1, actions: [] });
+    }
+    this.apply();
+  }
+
+  /** Put the lab where the step is: held before an unanswered quiz or an awaited action. */
+  apply(): void {
+    const step = this.step;
+    this.lab.pause();
+    if (this.quizPending) return; // stay where the previous step left the lab
+    if (step.await && !this.awaitDone) {
+      const at = this.awaited?.atMs ?? this.lab.timeMs;
+      if (this.lab.timeMs < at) this.lab.seekTime(at);
+      return;
+    }
+    markSeen(this.lesson.id, step.id);
+    const run = this.run();
+    if (step.run) this.lab.seekSeq(run.indexOf(step.run));
+    this.highlight(run);
+  }
+
+  /** The lab's run so far, simulated to its end, for finding places in it. */
+  run(): Run {
+    this.lab.ensure(this.lab.endMs);
+    return new Run(this.lab.scenario, this.lab.trace);
+  }
+
+  highlight(run: Run): void {
+    const h = this.step.highlight;
+    if (!h) return;
+    const packet = h.packet ? run.sends(h.packet)[(h.packet.nth ?? 1) - 1] : undefined;
+    this.lab.selection = {
+      ...(packet ? { send: packet.seq } : {}),
+      ...(h.actor ? { actor: h.actor } : {}),
+      ...(h.field ? { field: h.field } : {}),
+    };
+  }
+
+  answer(answer: Answer): void {
+    this.answers = { ...this.answers, [this.step.id]: answer };
+    this.apply();
+  }
+
+  /** Whether an answer was right (undefined while unanswered). */
+  correct(step: LessonStep = this.step): boolean | undefined {
+    const given = this.answers[step.id];
+    const quiz: Quiz | undefined = step.quiz;
+    if (!given || !quiz) return undefined;
+    return given.kind === 'choice'
+      ? quiz.kind === 'choice' && given.option === quiz.answer
+      : quiz.kind === 'byte' && given.value === quiz.answer;
+  }
+
+  /** Perform the awaited action for the student ("do it for me"). */
+  doItForMe(): void {
+    const want = this.awaited;
+    if (!want) return;
+    const { atMs: _at, id: _id, ...action } = want;
+    this.lab.act(action);
+    this.apply();
+  }
+}
