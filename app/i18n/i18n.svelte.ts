@@ -3,7 +3,8 @@
  * so every `t()` in a template re-renders when it changes, and remembers the choice.
  */
 import i18next from 'i18next';
-import { messages } from './messages.ts';
+import { BUNDLES, type BundleName } from './bundles.ts';
+import { startup } from './startup.ts';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -20,12 +21,12 @@ function initialLanguage(): Language {
   return preferred.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
-const state = $state({ language: initialLanguage() });
+const state = $state({ language: initialLanguage(), bundles: 0 });
 
 i18next.init({
   lng: state.language,
   fallbackLng: 'en',
-  resources: { en: { translation: messages.en }, zh: { translation: messages.zh } },
+  resources: { en: { translation: startup.en }, zh: { translation: startup.zh } },
   interpolation: { escapeValue: false }, // Svelte escapes text; nothing here is rendered as HTML
   initAsync: false,
   showSupportNotice: false,
@@ -46,18 +47,41 @@ export function setLanguage(next: Language): void {
   if (globalThis.document) document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
 }
 
-/** Translate `key`; reading `state.language` here makes templates that call it reactive. */
+/**
+ * Translate `key`; reading `state.language` (and the bundles loaded) here makes templates that
+ * call it re-render when either changes.
+ */
 export function t(key: string, params?: Record<string, unknown>): string {
+  void state.bundles;
   return i18next.t(key, { lng: state.language, ...params });
+}
+
+/** Bundles loading or loaded (a cache of promises, not state a view reads). */
+const loading: Partial<Record<BundleName, Promise<void>>> = {};
+
+/** Load a bundle of strings (once); views that need it await this before they render. */
+export function ensureBundle(name: BundleName): Promise<void> {
+  let pending = loading[name];
+  if (!pending) {
+    pending = BUNDLES[name]().then((bundle) => {
+      i18next.addResourceBundle('en', 'translation', bundle.en, true, true);
+      i18next.addResourceBundle('zh', 'translation', bundle.zh, true, true);
+      state.bundles++;
+    });
+    loading[name] = pending;
+  }
+  return pending;
 }
 
 /** Translate `key` in a given language (the other language's name of a term, for learners). */
 export function tIn(lng: Language, key: string, params?: Record<string, unknown>): string {
+  void state.bundles;
   return i18next.t(key, { ...params, lng });
 }
 
 /** Whether a key exists (for optional explanations). */
 export function has(key: string): boolean {
+  void state.bundles;
   return i18next.exists(key, { lng: state.language });
 }
 

@@ -1,7 +1,8 @@
 /**
- * All strings, per language: the core (en.ts / zh.ts: the app, the explainer, the protocol's
- * fields, properties, reason codes and errors) and one file pair per area of the app, so that work
- * on one area never edits another's strings.
+ * All strings, per language: the core (en.ts / zh.ts), the protocol's explanations
+ * (protocol.*.ts) and one file pair per area of the app, so that work on one area never edits
+ * another's strings. The page loads the core and the lab's areas at start (startup.ts) and the
+ * rest when first needed (bundles.ts); tests read everything from here.
  */
 import { diagramEn } from './areas/diagram.en.ts';
 import { diagramZh } from './areas/diagram.zh.ts';
@@ -11,10 +12,13 @@ import { lessonsEn } from './areas/lessons.en.ts';
 import { lessonsZh } from './areas/lessons.zh.ts';
 import { stateEn } from './areas/state.en.ts';
 import { stateZh } from './areas/state.zh.ts';
-import { en as coreEn } from './en.ts';
-import { zh as coreZh } from './zh.ts';
+import { protocolEn } from './protocol.en.ts';
+import { protocolZh } from './protocol.zh.ts';
+import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...coreEn, ...labEn, ...diagramEn, ...stateEn, ...lessonsEn },
-  zh: { ...coreZh, ...labZh, ...diagramZh, ...stateZh, ...lessonsZh },
+  en: { ...startup.en, ...protocolEn, ...lessonsEn },
+  zh: { ...startup.zh, ...protocolZh, ...lessonsZh },
 };
+
+export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

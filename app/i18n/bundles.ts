@@ -1,0 +1,20 @@
+/** The strings that load when first needed: what each bundle holds, in both languages. */
+export const BUNDLES = {
+  /** Field, property and reason-code explanations: the inspector, the explainer, the lessons. */
+  protocol: async () => {
+    const [{ protocolEn }, { protocolZh }] = await Promise.all([
+      import('./protocol.en.ts'),
+      import('./protocol.zh.ts'),
+    ]);
+    return { en: protocolEn, zh: protocolZh };
+  },
+  lessons: async () => {
+    const [{ lessonsEn }, { lessonsZh }] = await Promise.all([
+      import('./areas/lessons.en.ts'),
+      import('./areas/lessons.zh.ts'),
+    ]);
+    return { en: lessonsEn, zh: lessonsZh };
+  },
+} as const;
+
+export type BundleName = keyof typeof BUNDLES;
