@@ -13,6 +13,7 @@ import {
   type Span,
   type TraceEvent,
   decode,
+  findSpan,
   simulate,
 } from '../engine/index.ts';
 import type { PacketRef, RunTo } from './lesson.ts';
@@ -123,19 +124,4 @@ export class Run {
   field(ref: PacketRef, name: string): Span | undefined {
     return findSpan(this.spans(ref), name);
   }
-}
-
-export function findSpan(spans: readonly Span[], name: string): Span | undefined {
-  for (const span of spans) {
-    if (span.field === name) return span;
-    if (span.children) {
-      // a path: this span's field, then the rest inside it
-      const rest = name.startsWith(`${span.field}.`)
-        ? findSpan(span.children, name.slice(span.field.length + 1))
-        : undefined;
-      const inner = rest ?? findSpan(span.children, name);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
 }

@@ -9,7 +9,6 @@ import { tIn } from '../i18n/i18n.svelte.ts';
 import { Lab } from './lab.svelte.ts';
 import {
   LINK_PRESETS,
-  actNow,
   addClient,
   linkAction,
   linkPreset,
@@ -196,7 +195,7 @@ describe('acting now', () => {
     // an event followed by others in the same millisecond
     const seq = lab.trace.findIndex((e, i) => i > 0 && lab.trace[i + 1]?.atMs === e.atMs && e.atMs > 0);
     lab.seekSeq(seq);
-    actNow(lab, { do: 'crash', client: 'sensor' });
+    lab.act({ do: 'crash', client: 'sensor' });
     expect(lab.seq).toBe(seq);
     expect(traceToJson(lab.trace.slice(0, seq + 1))).toBe(JSON.stringify(JSON.parse(before).slice(0, seq + 1)));
     expect(lab.timeline.actions[0].atMs).toBe(lab.trace[seq].atMs + 1);
@@ -206,7 +205,7 @@ describe('acting now', () => {
     const lab = new Lab();
     lab.load({ scenario, seed: 1, actions: [] }, 'empty');
     lab.seekTime(1_234.5);
-    actNow(lab, { do: 'crash', client: 'sensor' });
+    lab.act({ do: 'crash', client: 'sensor' });
     expect(lab.timeline.actions[0].atMs).toBe(1_235);
   });
 });

@@ -17,7 +17,6 @@ import {
   checkTopicName,
   encode,
 } from '$engine';
-import type { Lab } from './lab.svelte.ts';
 import { type Phrase, phrase } from './phrase.ts';
 
 export interface FieldProblem {
@@ -69,18 +68,6 @@ function qosOf(value: unknown): QoS | null {
 
 const result = <T>(problems: FieldProblem[], value: () => T): Built<T> =>
   problems.length ? { ok: false, problems } : { ok: true, value: value() };
-
-/**
- * Do something now, just after the last event on screen. `Lab.act` acts at the cursor's time, and
- * a step at a millisecond runs before everything else at that millisecond — so acting while the
- * cursor sits on an event would slip the action in before events already shown. One millisecond
- * later, everything on screen stays exactly as it was and only what follows replays.
- */
-export function actNow(lab: Lab, action: Action): void {
-  const shownMs = lab.seq >= 0 ? (lab.trace[lab.seq]?.atMs ?? -1) : -1;
-  if (Math.ceil(lab.timeMs) <= shownMs) lab.timeMs = shownMs + 1;
-  lab.act(action);
-}
 
 // ---------------------------------------------------------------- messages
 

@@ -43,7 +43,7 @@ export class Lab {
   /** Fast-forward through stretches where nothing is on its way. */
   skipIdle = $state(true);
   /** The packet (a send event's seq) or actor the inspector shows. */
-  selection = $state<{ send?: number; actor?: string } | null>(null);
+  selection = $state<{ send?: number; actor?: string; field?: string } | null>(null);
   /** What the pointer or keyboard focus is on now, lit in every view that shows it. */
   hover = $state<{ send?: number; actor?: string; client?: string } | null>(null);
   /** Bumped whenever the trace grows or is replaced: reading it makes a view follow the trace. */
@@ -53,6 +53,8 @@ export class Lab {
 
   #sim: Simulation | null = null;
   #checkpoints: World[] = [];
+  /** The last world computed, to step forward from without going back to a checkpoint. */
+  #last: World | null = null;
 
   get scenario(): Scenario {
     return this.timeline.scenario;
@@ -87,9 +89,37 @@ export class Lab {
   }
 
   #restart(): void {
+    const before = this.#sim?.trace ?? [];
     this.#sim = simulationOf(this.timeline);
     this.#checkpoints = [];
+    this.#last = null;
     this.version++;
+    this.#remap(before);
+  }
+
+  /**
+   * A replay numbers its events anew (a fault or an action adds a step event): keep the selected
+   * and hovered packet by what it is — who sent which type when, the how-many-th such — not by index.
+   */
+  #remap(before: readonly TraceEvent[]): void {
+    const again = (seq: number | undefined) => {
+      const old = seq === undefined ? undefined : before[seq];
+      if (old?.kind !== 'send') return undefined;
+      const same = (e: TraceEvent) =>
+        e.kind === 'send' &&
+        e.sentAtMs === old.sentAtMs &&
+        e.from === old.from &&
+        e.to === old.to &&
+        e.packet.type === old.packet.type;
+      const nth = before.slice(0, old.seq).filter(same).length;
+      this.ensure(old.sentAtMs + 1);
+      return this.trace.filter(same)[nth]?.seq;
+    };
+    if (this.selection?.send !== undefined) {
+      const send = again(this.selection.send);
+      this.selection = send === undefined ? null : { ...this.selection, send };
+    }
+    if (this.hover?.send !== undefined) this.hover = null;
   }
 
   /** Simulate until `ms` (bounded by the end of the run). */
@@ -123,8 +153,12 @@ export class Lab {
       for (let i = (n - 1) * CHECKPOINT_EVERY; i < n * CHECKPOINT_EVERY; i++) applyEvent(next, trace[i]);
       this.#checkpoints.push(next);
     }
-    const world = cloneWorld(this.#checkpoints[k]);
-    for (let i = k * CHECKPOINT_EVERY; i < count; i++) applyEvent(world, trace[i]);
+    // Forward from the last world when that is nearer than the checkpoint (playing, stepping on).
+    const last = this.#last;
+    const fromLast = last !== null && last.seq < count && last.seq + 1 >= k * CHECKPOINT_EVERY;
+    const world = cloneWorld(fromLast ? last : this.#checkpoints[k]);
+    for (let i = fromLast ? last.seq + 1 : k * CHECKPOINT_EVERY; i < count; i++) applyEvent(world, trace[i]);
+    this.#last = world;
     return world;
   }
 
@@ -234,12 +268,16 @@ export class Lab {
    * later actions are discarded and the run replays, identical up to this moment.
    */
   act(action: Action): void {
-    const atMs = Math.ceil(this.timeMs);
+    // After everything on screen: a step goes first within its millisecond, so acting at the time
+    // of an event already shown would slip in before it and change what was seen.
+    const shownMs = this.seq >= 0 ? (this.trace[this.seq]?.atMs ?? -1) : -1;
+    const atMs = Math.max(Math.ceil(this.timeMs), shownMs + 1);
     const keepSeq = this.seq;
     this.timeline = fork(this.timeline, action, atMs);
     try {
       this.#restart();
       this.ensure(atMs + LOOKAHEAD_MS);
+      // Everything shown is unchanged; the next step forward shows the action taking effect.
       this.seq = Math.min(keepSeq, this.trace.length - 1);
       this.timeMs = atMs;
     } catch (error) {

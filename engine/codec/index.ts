@@ -19,7 +19,7 @@ export {
   type PropertyName,
 } from './properties.ts';
 export { REASON_CODES_4, REASON_CODES_5, reasonCode, isReasonCodeAllowed, type ReasonCode } from './reason-codes.ts';
-export type { Span } from './spans.ts';
+export { type Span, findSpan } from './spans.ts';
 export { checkTopicFilter, checkTopicName } from './topics.ts';
 export type { ProtocolVersion } from './version.ts';
 export type { ConnectPacket, Will } from './packets/connect.ts';

@@ -76,3 +76,22 @@ export function formatBits(byte: number, mask: number): string {
   for (let bit = 7; bit >= 0; bit--) if (mask & (1 << bit)) out += (byte >> bit) & 1;
   return out;
 }
+
+/**
+ * The span with this field name ('fixedHeader', 'topic', 'will.qos' …) or path through nested
+ * spans ('fixedHeader.firstByte'): the first match, depth first.
+ */
+export function findSpan(spans: readonly Span[], name: string): Span | undefined {
+  for (const span of spans) {
+    if (span.field === name) return span;
+    if (span.children) {
+      // a path: this span's field, then the rest inside it
+      const rest = name.startsWith(`${span.field}.`)
+        ? findSpan(span.children, name.slice(span.field.length + 1))
+        : undefined;
+      const inner = rest ?? findSpan(span.children, name);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}

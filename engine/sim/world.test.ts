@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { randomScenario } from '../../test/invariants/random-scenario.ts';
 import { createSimulation } from './simulation.ts';
-import { worldAt } from './world.ts';
+import { applyEvent, cloneWorld, worldAt } from './world.ts';
 
 /** What the world and the simulation's snapshot must agree on, in one shape. */
 function fromSnapshot(sim: ReturnType<typeof createSimulation>) {
@@ -64,4 +64,18 @@ describe('the world derived from the trace', () => {
       }
     }
   });
+});
+
+test('a copy is a checkpoint: stepping the copy never changes the original', () => {
+  const { scenario } = randomScenario(7, 'tcp');
+  const sim = createSimulation(scenario);
+  sim.run();
+  for (const at of [10, 100, 400]) {
+    const original = worldAt(scenario, sim.trace, at);
+    const frozen = structuredClone(original);
+    const copy = cloneWorld(original);
+    for (let i = at + 1; i < sim.trace.length; i++) applyEvent(copy, sim.trace[i]);
+    expect(original).toEqual(frozen);
+    expect(copy).toEqual(worldAt(scenario, sim.trace));
+  }
 });

@@ -2,7 +2,8 @@
  * The world at a point of a trace: every machine's state, the timers running, the connections,
  * the packets on their way, the links, the broker's sessions and retained messages — derived from
  * the trace alone, so the views can show any moment, forward or back, without re-simulating.
- * `applyEvent` is a pure step (the world is plain data, so a copy is a checkpoint);
+ * `applyEvent` is a step on plain data that replaces nested values instead of changing them, so a
+ * shallow copy (cloneWorld) is a checkpoint;
  * world.test.ts checks that at the end of a run it agrees with the simulation's own snapshot().
  */
 import type { QoS } from '../codec/packet.ts';
@@ -131,7 +132,7 @@ export function applyEvent(world: World, e: TraceEvent): World {
       break;
     case 'close': {
       const conn = world.connections[e.conn];
-      if (conn) conn[e.side === 'client' ? 'clientOpen' : 'brokerOpen'] = false;
+      if (conn) world.connections[e.conn] = { ...conn, [e.side === 'client' ? 'clientOpen' : 'brokerOpen']: false };
       break;
     }
     case 'send':
@@ -149,24 +150,28 @@ export function applyEvent(world: World, e: TraceEvent): World {
       break;
     case 'duplicate': {
       const flight = world.inFlight[e.send];
-      if (flight) flight.copies++;
+      if (flight) world.inFlight[e.send] = { ...flight, copies: flight.copies + 1 };
       break;
     }
     case 'arrive':
     case 'drop': {
       const flight = world.inFlight[e.send];
-      if (flight && --flight.copies <= 0) delete world.inFlight[e.send];
+      if (flight && flight.copies <= 1) delete world.inFlight[e.send];
+      else if (flight) world.inFlight[e.send] = { ...flight, copies: flight.copies - 1 };
       break;
     }
     case 'deliver':
-      (world.delivered[e.client] ??= []).push({
-        atMs: e.atMs,
-        topic: e.topic,
-        payload: e.payload,
-        qos: e.qos,
-        retain: e.retain,
-        dup: e.dup,
-      });
+      world.delivered[e.client] = [
+        ...(world.delivered[e.client] ?? []),
+        {
+          atMs: e.atMs,
+          topic: e.topic,
+          payload: e.payload,
+          qos: e.qos,
+          retain: e.retain,
+          dup: e.dup,
+        },
+      ];
       break;
     case 'step':
       applyStep(world, e.step);
@@ -181,8 +186,10 @@ export function applyEvent(world: World, e: TraceEvent): World {
 }
 
 function applyStep(world: World, step: Extract<TraceEvent, { kind: 'step' }>['step']): void {
-  const link = 'client' in step ? world.links[step.client] : undefined;
-  if (!link) return;
+  const old = 'client' in step ? world.links[step.client] : undefined;
+  if (!old || !('client' in step)) return;
+  const link = { ...old };
+  world.links[step.client] = link;
   if (step.do === 'cut') link.cut = true;
   else if (step.do === 'restore') link.cut = false;
   else if (step.do === 'set-link') {
@@ -197,7 +204,10 @@ function applyStep(world: World, step: Extract<TraceEvent, { kind: 'step' }>['st
 
 function applyNote(world: World, party: string, code: string, p: Record<string, string | number | boolean>): void {
   const client = String(p.client ?? '');
-  const session = world.sessions[client];
+  const old = world.sessions[client];
+  // the session changes as a new object: checkpoints share the old one
+  const session = old ? { ...old } : undefined;
+  if (session) world.sessions[client] = session;
   switch (code) {
     case 'session-created':
       world.sessions[client] = {
@@ -229,16 +239,19 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
       delete world.sessions[client];
       break;
     case 'subscribed':
-      if (session) session.subscriptions[String(p.filter)] = Number(p.qos) as QoS;
+      if (session) session.subscriptions = { ...session.subscriptions, [String(p.filter)]: Number(p.qos) as QoS };
       break;
     case 'unsubscribed':
-      if (session) delete session.subscriptions[String(p.filter)];
+      if (session) {
+        const { [String(p.filter)]: _gone, ...rest } = session.subscriptions;
+        session.subscriptions = rest;
+      }
       break;
     case 'queued':
-      session?.queued.push(String(p.topic));
+      if (session) session.queued = [...session.queued, String(p.topic)];
       break;
     case 'dequeued':
-      session?.queued.shift();
+      if (session) session.queued = session.queued.slice(1);
       break;
     case 'retained-stored':
     case 'retained-replaced':
@@ -248,10 +261,10 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
       delete world.retained[String(p.topic)];
       break;
     case 'client-queued':
-      (world.clientQueues[party] ??= []).push(String(p.topic));
+      world.clientQueues[party] = [...(world.clientQueues[party] ?? []), String(p.topic)];
       break;
     case 'client-dequeued':
-      world.clientQueues[party]?.shift();
+      world.clientQueues[party] = (world.clientQueues[party] ?? []).slice(1);
       break;
   }
 }
@@ -263,7 +276,19 @@ export function worldAt(scenario: Scenario, trace: readonly TraceEvent[], seq = 
   return world;
 }
 
-/** A deep copy of a world: a checkpoint to step from. */
+/** A copy to step from: the records are copied, the values in them are never changed in place. */
 export function cloneWorld(world: World): World {
-  return structuredClone(world);
+  return {
+    seq: world.seq,
+    atMs: world.atMs,
+    actors: { ...world.actors },
+    timers: { ...world.timers },
+    connections: { ...world.connections },
+    inFlight: { ...world.inFlight },
+    links: { ...world.links },
+    sessions: { ...world.sessions },
+    retained: { ...world.retained },
+    delivered: { ...world.delivered },
+    clientQueues: { ...world.clientQueues },
+  };
 }
