@@ -15,8 +15,8 @@
  */
 import { type Scenario, type Step, type ScenarioProblem, validateScenario } from '$engine';
 import LZString from 'lz-string';
-import { clientProblem, stepProblem } from './actions.ts';
-import { clip } from './narration.ts';
+import { clientProblem, stepProblem } from './controls/actions.ts';
+import { clip } from './narration/narration.ts';
 import { type Phrase, phrase } from './phrase.ts';
 import { EMPTY, presetById } from './presets.ts';
 import type { Timeline } from './timeline.ts';

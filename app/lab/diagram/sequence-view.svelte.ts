@@ -1,0 +1,468 @@
+/**
+ * The sequence diagram's state: its size, its zoom (k) and scroll (ty) on the time axis, whether it
+ * follows the cursor, and — derived from the lab — what is in the visible window of time: arrows,
+ * timer bars, marks, connected stretches of lifelines, axis ticks. Only the window is looked at
+ * (interval index and binary search), and an arrow that has arrived is laid out once per zoom level,
+ * so scrolling a long run touches only what enters or leaves the view.
+ *
+ * A second view in `export` mode lays out the whole run up to the cursor for the SVG/PNG export.
+ */
+import { cached, markLabel, timerName } from './diagram-text.ts';
+import type { Lab } from '../lab.svelte.ts';
+import { runOf } from './lab-run.ts';
+import {
+  type ArrowShape,
+  type Box,
+  type Cursor,
+  type PacketFamily,
+  type TimerShape,
+  arrowShape,
+  clampTranslate,
+  copyProgress,
+  fitText,
+  keepApart,
+  laneOrder,
+  laneXs,
+  packetFamily,
+  packetLabel,
+  stackLabels,
+  timeScale,
+  textWidth,
+  timeTicks,
+  timerShape,
+} from './sequence-layout.ts';
+import {
+  BROKER,
+  type Copy,
+  type Mark,
+  type PacketArrow,
+  type TimerBar,
+  lowerBoundByTime,
+  upperBoundByTime,
+} from './run-model.ts';
+
+/** Pixels per virtual ms at zoom 1. */
+export const BASE_PX_PER_MS = 0.6;
+/** …at a 16 px font; larger text spreads time out with it, so labels keep their room. */
+const BASE_EM = 16;
+export const MIN_ZOOM = 0.01;
+export const MAX_ZOOM = 24;
+/** Space above time 0 inside the scrolled content. */
+export const PAD_TOP = 14;
+/** More arrows than this in view: drawn as one plain path, not one button each (zoom in to pick). */
+export const DENSE_LIMIT = 600;
+/** More arrows than this in view: no labels on them. */
+export const LABEL_LIMIT = 180;
+/** A whole-run export with more arrows than this exports the visible window instead. */
+export const EXPORT_LIMIT = 4_000;
+
+export interface ArrowItem {
+  /** `${send seq}:${copy index}`. */
+  key: string;
+  arrow: PacketArrow;
+  copy: Copy;
+  copyIndex: number;
+  family: PacketFamily;
+  label: string;
+  shape: ArrowShape;
+  inFlight: boolean;
+}
+
+export interface TimerItem {
+  key: number;
+  bar: TimerBar;
+  shape: TimerShape;
+  /** Where its name is written (kept in view while the bar is), or null for no name. */
+  labelY: number | null;
+  side: 1 | -1;
+  /** Room for its name, in px. */
+  room: number;
+  /** Its name, shortened to the room. */
+  text: string;
+  /** Where its name is, when it has one. */
+  box: Box | null;
+}
+
+export interface MarkItem {
+  key: number;
+  mark: Mark;
+  x: number;
+  y: number;
+  labelY: number;
+  side: 1 | -1;
+  /** Room for its label, in px, before the edge or the next lifeline. */
+  room: number;
+  /** Its label, shortened to the room. */
+  text: string;
+  /** Where the label is. */
+  box: Box;
+}
+
+export interface SpanItem {
+  key: string;
+  x: number;
+  y1: number;
+  y2: number;
+}
+
+export class SequenceView {
+  readonly lab: Lab;
+  readonly mode: 'screen' | 'export';
+
+  width = $state(640);
+  height = $state(420);
+  /** Pixels per rem (the page's font size, larger with "large text"). */
+  em = $state(16);
+  /** Zoom on the time axis (× BASE_PX_PER_MS × em / 16). */
+  k = $state(1);
+  /** Vertical scroll of the content, in px (≤ 0). */
+  ty = $state(0);
+  /** Keep the cursor in view. */
+  follow = $state(true);
+  /** A zoom gesture is going on: labels wait until it ends (laying out text is what zooming costs). */
+  zooming = $state(false);
+  /** Export mode: the whole run up to the cursor (else what the screen shows). */
+  whole = $state(true);
+
+  readonly run = $derived.by(() => runOf(this.lab));
+  readonly cursor: Cursor = $derived.by(() => ({ seq: this.lab.seq, timeMs: this.lab.timeMs }));
+  readonly lanes = $derived.by(() => laneOrder(this.lab.scenario.clients.map((c) => c.id)));
+  /** Height of the band of lifeline names above the scrolled content. */
+  readonly top = $derived(Math.round(this.em * 2.4));
+  readonly gutter = $derived(Math.round(this.em * 4));
+  /** Room outside the first and last lifelines, for their timers and the names of their marks. */
+  readonly pad = $derived(Math.round(Math.max(this.em * 4.5, Math.min(this.em * 9, this.width * 0.14))));
+  readonly laneX = $derived(laneXs(this.lanes, this.width, this.gutter, this.pad));
+  /** Room beside a lifeline for labels at x on `side`: up to the edge, or most of the way to the next lifeline. */
+  roomBeside(x: number, side: 1 | -1): number {
+    let edge = side > 0 ? this.width - 4 : this.gutter + 4;
+    for (const party of this.lanes) {
+      const other = this.laneX[party];
+      if (side > 0 && other > x + 1) edge = Math.min(edge, x + (other - x) * 0.8);
+      if (side < 0 && other < x - 1) edge = Math.max(edge, x - (x - other) * 0.8);
+    }
+    return Math.max(0, Math.abs(edge - x) - 14);
+  }
+
+  /**
+   * Which side of each lifeline its timers and mark labels go: outward for the first and last
+   * (where no arrow goes), to the right for the others.
+   */
+  readonly sideOf = $derived.by(() => {
+    const first = this.lanes[0];
+    return (party: string): 1 | -1 => (party === first && this.lanes.length > 1 ? -1 : 1);
+  });
+  readonly pxPerMs = $derived(this.pxPerMsAt(this.k));
+  /** Virtual ms → y in the content (which is drawn translated by `top + ty`). */
+  readonly y = $derived(timeScale(this.pxPerMs, PAD_TOP));
+  /** The content's lowest y worth scrolling to: a little past the cursor. */
+  readonly bottom = $derived.by(() => this.y(Math.max(0, this.lab.timeMs)) + this.below());
+  /** Drawing the whole run up to the cursor (an export), not a scrolled window. */
+  readonly fullRun = $derived.by(() => this.mode === 'export' && this.whole);
+  /** The content's scroll as drawn. */
+  readonly offsetY = $derived(this.fullRun ? 0 : this.ty);
+  /** The drawing's height: the view's, or the whole run's. */
+  readonly canvasHeight = $derived.by(() =>
+    this.fullRun ? Math.ceil(this.top + this.y(Math.max(0, this.lab.timeMs)) + this.em * 3) : this.height,
+  );
+
+  /** The virtual time in view, with a margin for labels. */
+  readonly window = $derived.by(() => {
+    if (this.fullRun) return { t0: 0, t1: this.lab.timeMs };
+    const margin = (2 * this.em) / this.pxPerMs;
+    return {
+      t0: Math.max(0, this.y.invert(-this.ty) - margin),
+      t1: this.y.invert(this.height - this.top - this.ty) + margin,
+    };
+  });
+
+  // A cache, not state: nothing reads it reactively.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #cache = new Map<string, ArrowItem>();
+  #cacheKey = '';
+  #ids: number[] = [];
+
+  constructor(lab: Lab, mode: 'screen' | 'export' = 'screen') {
+    this.lab = lab;
+    this.mode = mode;
+  }
+
+  /** The arrows in view at the cursor: laid out once when done, each frame while on their way. */
+  readonly arrows = $derived.by(() => {
+    const { model, revision } = this.run;
+    void revision;
+    const cursor = this.cursor;
+    const { t0, t1 } = this.window;
+    const laneX = this.laneX;
+    const y = this.y;
+    const key = `${model.generation}|${this.pxPerMs}|${this.lanes.map((p) => laneX[p]).join(',')}`;
+    if (key !== this.#cacheKey) {
+      this.#cache.clear();
+      this.#cacheKey = key;
+    }
+    const ids = model.arrowIndex.query(t0, Math.min(t1, cursor.timeMs), this.#ids);
+    const limit = this.mode === 'export' ? EXPORT_LIMIT : DENSE_LIMIT;
+    const items: ArrowItem[] = [];
+    let dense = '';
+    let count = 0;
+    const tooMany = ids.length > limit;
+    for (const id of ids) {
+      const arrow = model.arrows[id];
+      if (arrow.seq > cursor.seq) break; // ids ascend with seq
+      const xFrom = laneX[arrow.send.from];
+      const xTo = laneX[arrow.send.to];
+      if (xFrom === undefined || xTo === undefined) continue;
+      for (let c = 0; c < arrow.copies.length; c++) {
+        const copy = arrow.copies[c];
+        const progress = copyProgress(arrow, copy, cursor);
+        if (!progress.shown) continue;
+        count++;
+        if (tooMany) {
+          const s = arrowShape(arrow, copy, progress, xFrom, xTo, y);
+          dense += `M${s.x1},${s.y1}L${s.x2},${s.y2}`;
+          continue;
+        }
+        const itemKey = `${arrow.seq}:${c}`;
+        if (progress.done) {
+          let item = this.#cache.get(itemKey);
+          if (!item) {
+            item = this.#item(itemKey, arrow, copy, c, arrowShape(arrow, copy, progress, xFrom, xTo, y), false);
+            this.#cache.set(itemKey, item);
+          }
+          items.push(item);
+        } else items.push(this.#item(itemKey, arrow, copy, c, arrowShape(arrow, copy, progress, xFrom, xTo, y), true));
+      }
+    }
+    // labels that would cover one another: the earlier packet keeps its label
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built here, returned, never mutated after
+    const labelled = new Set<string>();
+    if (!tooMany && count <= LABEL_LIMIT && !this.zooming) {
+      const charPx = this.em * 0.72 * 0.62;
+      const halfHeight = this.em * 0.72 * 0.6;
+      const boxes = items.map((item) => {
+        const half = ((item.label.length + (item.copyIndex > 0 ? 5 : 0)) * charPx) / 2 + 2;
+        return {
+          x0: item.shape.lx - half,
+          x1: item.shape.lx + half,
+          y0: item.shape.ly - halfHeight * 1.6,
+          y1: item.shape.ly + halfHeight * 0.4,
+        };
+      });
+      // the names of marks (a close, a step) and timers go first: they are fewer and say more
+      const { marks, timers } = this.lifeline;
+      const taken = [...marks.map((mark) => mark.box), ...timers.flatMap((timer) => (timer.box ? [timer.box] : []))];
+      for (const i of keepApart(boxes, taken)) labelled.add(items[i].key);
+    }
+    return { items, dense: tooMany ? dense : null, count, labelled };
+  });
+
+  #item(
+    key: string,
+    arrow: PacketArrow,
+    copy: Copy,
+    copyIndex: number,
+    shape: ArrowShape,
+    inFlight: boolean,
+  ): ArrowItem {
+    return {
+      key,
+      arrow,
+      copy,
+      copyIndex,
+      family: packetFamily(arrow.send.packet.type),
+      label: packetLabel(arrow.send.packet),
+      shape,
+      inFlight,
+    };
+  }
+
+  /**
+   * Timer bars and marks in view, on their party's lifeline. Their names are written beside the
+   * lifeline and pushed apart together, so that a timer's name never hides a mark's.
+   */
+  readonly lifeline = $derived.by(() => {
+    const { model, revision } = this.run;
+    void revision;
+    const cursor = this.cursor;
+    const { t0, t1 } = this.window;
+    const line = this.em * 0.9;
+    const viewTop = -this.offsetY;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- scratch for this computation
+    const wanted = new Map<string, { y: number; order: number; set: (y: number) => void }[]>();
+    const want = (party: string, y: number, order: number, set: (y: number) => void) => {
+      const list = wanted.get(party);
+      if (list) list.push({ y, order, set });
+      else wanted.set(party, [{ y, order, set }]);
+    };
+
+    const ids = model.timerIndex.query(t0, Math.min(t1, cursor.timeMs));
+    const timers: TimerItem[] = [];
+    const labelTimers = ids.length <= 80;
+    for (const id of ids) {
+      const bar = model.timers[id];
+      const x = this.laneX[bar.party];
+      if (x === undefined) continue;
+      const side = this.sideOf(bar.party);
+      const shape = timerShape(bar, x, side, cursor, this.y);
+      if (!shape) continue;
+      const room = this.roomBeside(shape.x, side);
+      const font = this.em * 0.66;
+      const text = cached(bar, `name${Math.round(room)}/${font}`, () => fitText(timerName(bar), room, font));
+      const width = textWidth(text, font);
+      const x0 = side > 0 ? shape.x + 6 : shape.x - 6 - width;
+      const item: TimerItem = { key: bar.index, bar, shape, labelY: null, side, room, text, box: null };
+      timers.push(item);
+      // the name stays in view while its bar is, just under the top edge (not in a small view)
+      const sticky = this.height - this.top > this.em * 14;
+      const y = sticky ? Math.max(shape.y1 + line * 0.7, viewTop + line) : shape.y1 + line * 0.7;
+      if (labelTimers && y <= Math.max(shape.y2, shape.y1 + this.em)) {
+        want(bar.party, y, 1, (at) => {
+          item.labelY = at;
+          item.box = { x0, x1: x0 + width, y0: at - font * 0.7, y1: at + font * 0.7 };
+        });
+      }
+    }
+
+    const marks: MarkItem[] = [];
+    const all = model.marks;
+    const from = lowerBoundByTime(all, t0 - (3 * this.em) / this.pxPerMs);
+    const to = upperBoundByTime(all, Math.min(t1, cursor.timeMs));
+    for (let i = from; i < to && marks.length < 400; i++) {
+      const mark = all[i];
+      if (mark.seq > cursor.seq) continue;
+      const x = this.laneX[mark.party];
+      if (x === undefined) continue;
+      const y = this.y(mark.atMs);
+      const side = this.sideOf(mark.party);
+      const room = this.roomBeside(x, side);
+      const font = this.em * 0.7;
+      const text = cached(mark, `label${Math.round(room)}/${font}`, () => fitText(markLabel(mark), room, font));
+      const width = textWidth(text, font);
+      const x0 = side > 0 ? x + 12 : x - 12 - width;
+      const item: MarkItem = {
+        key: mark.seq,
+        mark,
+        x,
+        y,
+        labelY: y,
+        side,
+        room,
+        text,
+        box: { x0, x1: x0 + width, y0: y - font * 0.7, y1: y + font * 0.7 },
+      };
+      marks.push(item);
+      want(mark.party, y, 0, (at) => {
+        item.labelY = at;
+        item.box = { ...item.box, y0: at - font * 0.7, y1: at + font * 0.7 };
+      });
+    }
+
+    for (const list of wanted.values()) {
+      list.sort((a, b) => a.y - b.y || a.order - b.order);
+      const ys = stackLabels(
+        list.map((w) => w.y),
+        line * 1.15,
+      );
+      list.forEach((w, i) => w.set(ys[i]));
+    }
+    return { timers, marks };
+  });
+
+  readonly timers = $derived(this.lifeline.timers);
+  readonly marks = $derived(this.lifeline.marks);
+
+  /** Stretches of client lifelines drawn bold: the MQTT connection is up. */
+  readonly spans = $derived.by(() => {
+    const { model, revision } = this.run;
+    void revision;
+    const cursor = this.cursor;
+    const { t0, t1 } = this.window;
+    const items: SpanItem[] = [];
+    for (const span of model.connected) {
+      if (span.startSeq > cursor.seq || span.startMs > t1) continue;
+      const endMs = span.endSeq <= cursor.seq ? span.endMs : cursor.timeMs;
+      if (endMs < t0) continue;
+      const x = this.laneX[span.client];
+      if (x === undefined) continue;
+      items.push({ key: `${span.client}:${span.startSeq}`, x, y1: this.y(span.startMs), y2: this.y(endMs) });
+    }
+    return items;
+  });
+
+  readonly ticks = $derived.by(() => {
+    const { t0, t1 } = this.window;
+    return timeTicks(t0, t1, Math.round((this.canvasHeight - this.top) / (this.em * 4)));
+  });
+
+  /** The parties with a role (for names and aria). */
+  isBroker(party: string): boolean {
+    return party === BROKER;
+  }
+
+  /** Pixels per virtual ms at zoom `k`. */
+  pxPerMsAt(k: number): number {
+    return (BASE_PX_PER_MS * k * this.em) / BASE_EM;
+  }
+
+  /** Room kept below the cursor: the future is not drawn, so a little is enough. */
+  below(): number {
+    return Math.max(this.em * 2.5, (this.height - this.top) * 0.15);
+  }
+
+  /** Where the cursor is kept when following (content y in the view): low, the past above it. */
+  followAt(): number {
+    return this.height - this.top - this.below();
+  }
+
+  /** Clamp a scroll for zoom `k`. */
+  clampTy(ty: number, k = this.k): number {
+    const y = timeScale(this.pxPerMsAt(k), PAD_TOP);
+    const bottom = y(Math.max(0, this.lab.timeMs)) + this.below();
+    return clampTranslate(ty, bottom, this.height - this.top);
+  }
+
+  /** The virtual time at a y on screen (relative to the svg's top). */
+  msAt(screenY: number, k = this.k, ty = this.ty): number {
+    return timeScale(this.pxPerMsAt(k), PAD_TOP).invert(screenY - this.top - ty);
+  }
+
+  /** The scroll that puts virtual time `ms` at screen y `screenY` at zoom `k`. */
+  tyFor(ms: number, screenY: number, k = this.k): number {
+    return screenY - this.top - timeScale(this.pxPerMsAt(k), PAD_TOP)(ms);
+  }
+
+  /** The arrow before or after `seq` (a send) in time, among those shown at the cursor. */
+  neighbour(seq: number | null, direction: 1 | -1): PacketArrow | undefined {
+    const { model } = this.run;
+    const arrows = model.arrows;
+    const cursorSeq = this.cursor.seq;
+    let i: number;
+    if (seq === null) i = direction > 0 ? 0 : lastShown(arrows, cursorSeq);
+    else {
+      const current = model.arrowOf(seq);
+      if (!current) return undefined;
+      i = current.index + direction;
+    }
+    const arrow = arrows[i];
+    return arrow && arrow.seq <= cursorSeq ? arrow : undefined;
+  }
+
+  /** Whole-run export size, or null when it would be too large (then the window is exported). */
+  exportFits(): boolean {
+    const { model } = this.run;
+    const shown = lastShown(model.arrows, this.cursor.seq) + 1;
+    return shown <= EXPORT_LIMIT && this.y(this.lab.timeMs) < 60_000;
+  }
+}
+
+/** Index of the last arrow sent at or before `cursorSeq` (-1: none). */
+function lastShown(arrows: readonly PacketArrow[], cursorSeq: number): number {
+  let lo = 0;
+  let hi = arrows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arrows[mid].seq <= cursorSeq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import { loadScenario } from '../../../test/support/load-scenario.ts';
+import { Lab } from '../lab.svelte.ts';
+import { copyProgress } from './sequence-layout.ts';
+import { DENSE_LIMIT, SequenceView } from './sequence-view.svelte.ts';
+
+function busyLab(publishes = 300): Lab {
+  const lab = new Lab();
+  lab.load({ scenario: loadScenario(publishes), seed: 1, actions: [] });
+  lab.end();
+  return lab;
+}
+
+describe('the sequence view', () => {
+  const lab = busyLab();
+  const view = new SequenceView(lab);
+  view.width = 800;
+  view.height = 500;
+
+  test('draws exactly the copies that overlap the window and are shown at the cursor', () => {
+    lab.seekTime(5_000);
+    view.ty = view.tyFor(4_600, 300);
+    const { t0, t1 } = view.window;
+    expect(t1 - t0).toBeLessThan(1_500);
+    const { model } = view.run;
+    const cursor = { seq: lab.seq, timeMs: lab.timeMs };
+    const expected: string[] = [];
+    for (const arrow of model.arrows) {
+      arrow.copies.forEach((copy, c) => {
+        const progress = copyProgress(arrow, copy, cursor);
+        const end = progress.done ? copy.endMs : progress.tipMs;
+        if (progress.shown && arrow.send.sentAtMs <= t1 && end >= t0) expected.push(`${arrow.seq}:${c}`);
+      });
+    }
+    const drawn = view.arrows.items.map((item) => item.key);
+    expect(drawn.length).toBeGreaterThan(20);
+    expect(drawn.length).toBeLessThan(model.arrows.length / 5);
+    expect(new Set(drawn)).toEqual(new Set(expected));
+    expect(view.arrows.items.filter((item) => item.inFlight).length).toBeGreaterThan(0);
+  });
+
+  test('an arrived arrow is laid out once: scrolling reuses it', () => {
+    lab.seekTime(8_000);
+    view.ty = view.tyFor(7_500, 300);
+    const before = new Map(view.arrows.items.map((item) => [item.key, item]));
+    view.ty -= 40;
+    const after = view.arrows.items;
+    const kept = after.filter((item) => before.has(item.key) && !item.inFlight);
+    expect(kept.length).toBeGreaterThan(10);
+    for (const item of kept) expect(item).toBe(before.get(item.key));
+    // zooming lays them out again
+    view.k = 2;
+    expect(view.arrows.items.find((item) => before.get(item.key) === item)).toBeUndefined();
+    view.k = 1;
+  });
+
+  test('far out, the arrows become one plain path', () => {
+    lab.seekTime(lab.endMs);
+    view.k = 0.02;
+    view.ty = view.clampTy(-1e9);
+    expect(view.arrows.count).toBeGreaterThan(DENSE_LIMIT);
+    expect(view.arrows.dense).toMatch(/^M/);
+    expect(view.arrows.items).toEqual([]);
+    view.k = 1;
+  });
+
+  test('timers and marks in view are only those shown at the cursor', () => {
+    lab.seekTime(1_200);
+    view.ty = view.tyFor(1_000, 300);
+    for (const item of view.timers) expect(item.bar.startSeq).toBeLessThanOrEqual(lab.seq);
+    for (const item of view.marks) expect(item.mark.seq).toBeLessThanOrEqual(lab.seq);
+    expect(view.marks.some((item) => item.mark.kind === 'step')).toBe(true);
+  });
+
+  test('keyboard neighbours go through the arrows in time order, never past the cursor', () => {
+    lab.seekSeq(40);
+    const first = view.neighbour(null, 1)!;
+    expect(first.index).toBe(0);
+    const second = view.neighbour(first.seq, 1)!;
+    expect(second.index).toBe(1);
+    const last = view.neighbour(null, -1)!;
+    expect(last.seq).toBeLessThanOrEqual(40);
+    expect(view.neighbour(last.seq, 1)).toBeUndefined();
+  });
+});

@@ -1,0 +1,285 @@
+/**
+ * The narration: every event of every preset's run becomes a sentence in both languages, with no
+ * key missing and no placeholder left; the sentences say what the run does (checked against a
+ * few that a teacher would read out), and no event kind or note code the engine emits falls
+ * through to the generic wording.
+ */
+import { type NoteEvent, type Scenario, type TraceEvent, simulate } from '$engine';
+import { describe, expect, test } from 'vitest';
+import { tIn } from '../../i18n/i18n.svelte.ts';
+import { messages } from '../../i18n/messages.ts';
+import { Lab } from '../lab.svelte.ts';
+import { type Line, Narrator, narrateAll } from './narration.ts';
+import { type Phrase, sentence } from '../phrase.ts';
+import { EMPTY, PRESETS, presetById } from '../presets.ts';
+
+const en = (p: Phrase) => sentence(p, (key, params) => tIn('en', key, params));
+const zh = (p: Phrase) => sentence(p, (key, params) => tIn('zh', key, params));
+
+function lookup(tree: object, key: string): unknown {
+  let node: unknown = tree;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** Every key a phrase uses, nested ones included. */
+function keysOf(p: Phrase, into = new Set<string>()): Set<string> {
+  into.add(p.key);
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object' && typeof (value as Phrase).key === 'string')
+      keysOf(value as Phrase, into);
+  };
+  Object.values(p.params ?? {}).forEach(visit);
+  return into;
+}
+
+function missingKeys(lines: readonly Line[]): string[] {
+  const missing = new Set<string>();
+  for (const line of lines)
+    for (const key of keysOf(line.phrase))
+      for (const [lang, tree] of Object.entries(messages)) {
+        const found = [key, `${key}_one`, `${key}_other`].some((k) => typeof lookup(tree, k) === 'string');
+        if (!found) missing.add(`${lang}: ${key}`);
+      }
+  return [...missing];
+}
+
+const run = (scenario: Scenario, seed?: number) =>
+  simulate(scenario, seed === undefined ? {} : { seed }).trace as readonly TraceEvent[];
+
+describe('every preset, told in both languages', () => {
+  for (const preset of [...PRESETS, EMPTY]) {
+    test(preset.id, () => {
+      const trace = run(preset.scenario);
+      const lines = narrateAll(trace, { scenario: preset.scenario });
+      expect(lines.length).toBe(trace.length); // one line per event: nothing silently skipped
+      expect(missingKeys(lines)).toEqual([]);
+      for (const line of lines) {
+        for (const text of [en(line.phrase), zh(line.phrase)]) {
+          expect(text, `seq ${line.seq}`).not.toMatch(/\{\{|\}\}|lab\.say|undefined|NaN|\[object/);
+          expect(text.trim().length).toBeGreaterThan(3);
+        }
+        expect(zh(line.phrase)).toMatch(/[\u4e00-\u9fff]/);
+      }
+      // the story (major lines) is most of what a class reads; the rest is there with "show all"
+      const major = lines.filter((l) => l.major);
+      expect(major.length).toBeGreaterThan(5);
+      expect(major.length).toBeLessThan(lines.length);
+    });
+  }
+});
+
+const story = (id: string) => {
+  const scenario = presetById(id)!.scenario;
+  return narrateAll(run(scenario), { scenario }).map((l) => ({ ...l, en: en(l.phrase), zh: zh(l.phrase) }));
+};
+
+describe('sentences a teacher reads out', () => {
+  test('keepalive: the broker gives up after 1.5 × keepalive and publishes the will', () => {
+    const lines = story('keepalive-will');
+    expect(lines.map((l) => l.en)).toContain(
+      'The broker has not heard from sensor for 1.5 × 5 s: it closes the connection and publishes the will.',
+    );
+    expect(lines.map((l) => l.zh)).toContain(
+      '代理已有 1.5 × 5 秒没有收到 sensor 的任何报文：它关闭连接并发布遗嘱消息。',
+    );
+    const close = lines.find((l) => l.en.startsWith('The broker has not heard'))!;
+    expect(close.rule).toBe('MQTT-3.1.2-24');
+    expect(lines.map((l) => l.en)).toContain(
+      'sensor has sent nothing for its keepalive of 5 s, so it sends PINGREQ: a heartbeat.',
+    );
+  });
+
+  test('QoS 1: the lost PUBACK, the retry with DUP = 1, the second delivery', () => {
+    const lines = story('qos1-lost-puback');
+    const texts = lines.map((l) => l.en);
+    expect(texts).toContain(
+      'PUBACK 1 from the broker to sensor is lost: the fault the scenario arranged (textbook model).',
+    );
+    expect(texts.some((t) => t.startsWith('No PUBACK 1 in time: sensor sends PUBLISH 1 again with DUP = 1'))).toBe(
+      true,
+    );
+    expect(lines.filter((l) => l.tag === 'deliver').map((l) => l.en)).toEqual([
+      'app gets the message “home/door” = “open” (QoS 1).',
+      'app gets the message “home/door” = “open” (QoS 1).',
+    ]);
+    expect(lines.find((l) => l.tag === 'lost')!.tone).toBe('bad');
+  });
+
+  test('QoS 2: the duplicate PUBLISH is recognised and not delivered again', () => {
+    const texts = story('qos2-losses').map((l) => l.en);
+    expect(texts).toContain(
+      'The broker already has PUBLISH 1 (QoS 2): it answers PUBREC again but does not pass the message on a second time.',
+    );
+  });
+
+  test('persistent session: queued while offline, QoS 0 dropped, resumed with session present = 1', () => {
+    const texts = story('persistent-session').map((l) => l.en);
+    expect(texts).toContain('app is offline: the broker queues “orders/2” (QoS 1) in its session.');
+    expect(texts).toContain(
+      'app is offline and “orders/1” is QoS 0: the broker does not keep it, so this message is gone for app.',
+    );
+    expect(texts).toContain('The broker accepts the connection of app: CONNACK, session present = 1.');
+  });
+
+  test('retained: stored, replaced, cleared; RETAIN = 1 to a new subscriber', () => {
+    const texts = story('retained').map((l) => l.en);
+    expect(texts).toContain('The broker stores “on” as the retained message of “home/light”.');
+    expect(texts).toContain('An empty retained message clears “home/light”: the broker forgets its retained message.');
+    expect(texts.some((t) => t.includes('RETAIN = 1: a retained message, stored earlier'))).toBe(true);
+  });
+
+  test('TCP: a lost segment is a retransmission delay, and what follows waits behind it', () => {
+    const scenario: Scenario = {
+      clients: [{ id: 'sensor' }, { id: 'app' }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'app' },
+        { atMs: 200, do: 'subscribe', client: 'app', filter: 'a/#', qos: 1 },
+        { atMs: 500, do: 'fault', fault: 'drop', from: 'sensor', packet: 'PUBLISH' },
+        { atMs: 600, do: 'publish', client: 'sensor', topic: 'a/1', payload: 'x', qos: 1 },
+        { atMs: 610, do: 'publish', client: 'sensor', topic: 'a/2', payload: 'y', qos: 1 },
+      ],
+    };
+    const lines = narrateAll(run(scenario), { scenario });
+    const texts = lines.map((l) => en(l.phrase));
+    expect(texts).toContain(
+      'TCP loses this PUBLISH’s segment (a fault the scenario arranged): it is sent again after the retransmission timeout, and what follows waits behind it.',
+    );
+    expect(
+      texts.find((t) =>
+        t.startsWith('TCP lost the segment once and sent it again: PUBLISH 1 from sensor reaches the broker after'),
+      ),
+    ).toBeDefined();
+    expect(texts.find((t) => t.includes('PUBLISH 2') && t.includes('head-of-line blocking'))).toBeDefined();
+    expect(texts.some((t) => /is lost on the way/.test(t))).toBe(false); // TCP loses no MQTT packet
+  });
+
+  test('a person’s actions are told apart from the scenario’s steps', () => {
+    const scenario = presetById('empty')!.scenario;
+    const lab = new Lab();
+    lab.load({ scenario, seed: 1, actions: [] }, 'empty');
+    lab.seekTime(1_000);
+    lab.act({ do: 'crash', client: 'sensor' });
+    lab.end();
+    const lines = narrateAll(lab.trace, { scenario, actions: lab.timeline.actions });
+    expect(lines.filter((l) => l.tag === 'you').map((l) => en(l.phrase))).toEqual([
+      'sensor crashes — the plug is pulled: it will not send DISCONNECT.',
+    ]);
+    expect(
+      lines.some((l) => en(l.phrase) === 'The broker learns that the connection of sensor has closed (TCP FIN).'),
+    ).toBe(true);
+  });
+});
+
+describe('nothing falls through', () => {
+  test('every note code the engine emits has its own sentence', () => {
+    // The codes the broker, the clients and the network write (grep note( / code: in engine/).
+    const codes = [
+      'session-created',
+      'session-resumed',
+      'will-stored',
+      'will-published',
+      'will-discarded',
+      'session-kept',
+      'session-expired',
+      'session-ended',
+      'subscribed',
+      'unsubscribed',
+      'queued',
+      'dequeued',
+      'dropped-qos0-offline',
+      'retained-stored',
+      'retained-replaced',
+      'retained-cleared',
+      'takeover',
+      'client-id-assigned',
+      'client-id-rejected',
+      'subscription-refused',
+      'qos2-duplicate',
+      'client-queued',
+      'client-dequeued',
+      'client-session-discarded',
+      'client-busy',
+      'connack-refused',
+      'unreachable',
+      'not-connected',
+      'fault-drop',
+      'fault-duplicate',
+      'fault-delay',
+    ];
+    const scenario: Scenario = { clients: [{ id: 'sensor' }], steps: [] };
+    const trace: NoteEvent[] = codes.map((code, seq) => ({
+      seq,
+      atMs: 0,
+      kind: 'note',
+      party: seq % 2 ? 'broker' : 'sensor',
+      code,
+      params: { client: 'sensor', topic: 't', qos: 1, filter: 'f', packetId: 3, packet: 'PUBLISH', transport: 'tcp' },
+    }));
+    const lines = narrateAll(trace, { scenario });
+    expect(lines.filter((l) => l.phrase.key === 'lab.say.note.other').map((l) => codes[l.seq])).toEqual([]);
+    expect(missingKeys(lines)).toEqual([]);
+  });
+
+  test('every close reason the engine gives has its own sentence', () => {
+    const reasons = [
+      'keepalive',
+      'disconnect',
+      'crash',
+      'peer-closed',
+      'reset',
+      'takeover',
+      'pingresp-timeout',
+      'connack-timeout',
+      'refused',
+      'malformed',
+      'protocol-error',
+      'unsupported-protocol-version',
+    ];
+    const trace: TraceEvent[] = reasons.map((reason, seq) => ({
+      seq,
+      atMs: 0,
+      kind: 'close',
+      client: 'sensor',
+      conn: 1,
+      side: seq % 2 ? 'broker' : 'client',
+      reason,
+    }));
+    const lines = narrateAll(trace, { scenario: { clients: [{ id: 'sensor' }], steps: [] } });
+    expect(lines.filter((l) => l.phrase.key === 'lab.say.close.other')).toEqual([]);
+    expect(missingKeys(lines)).toEqual([]);
+  });
+
+  test('the narrator reads a growing trace once and cuts at the cursor', () => {
+    const scenario = presetById('overlapping')!.scenario;
+    const trace = run(scenario);
+    const narrator = new Narrator();
+    const all = narrateAll(trace, { scenario });
+    expect(narrator.upTo(trace, 20, { scenario }).map((l) => l.seq)).toEqual(
+      all.filter((l) => l.seq <= 20).map((l) => l.seq),
+    );
+    expect(narrator.upTo(trace, trace.length - 1, { scenario })).toHaveLength(all.length);
+    expect(narrator.upTo(trace, 5, { scenario }).at(-1)!.seq).toBe(5);
+    expect(narrator.upTo(trace, -1, { scenario })).toEqual([]);
+  });
+
+  test('user text is quoted as text: long strings are shortened, control characters shown', () => {
+    const scenario: Scenario = {
+      clients: [{ id: 'a' }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'a' },
+        { atMs: 100, do: 'publish', client: 'a', topic: '<b>x</b>', payload: `${'y'.repeat(200)}\u0007`, qos: 0 },
+      ],
+    };
+    const lines = narrateAll(run(scenario), { scenario });
+    const publish = lines.find((l) => l.tag === 'scenario' && en(l.phrase).includes('publishes'))!;
+    expect(en(publish.phrase)).toContain('“<b>x</b>”');
+    expect(en(publish.phrase)).toContain('…');
+    expect(en(publish.phrase).length).toBeLessThan(200);
+  });
+});
