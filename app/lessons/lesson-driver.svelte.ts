@@ -72,7 +72,12 @@ export class LessonDriver {
   apply(): void {
     const step = this.step;
     this.lab.pause();
-    if (this.quizPending) return; // stay where the previous step left the lab
+    if (this.quizPending) {
+      // held where the steps before it left the lab (also when opened straight at this step)
+      const before = this.runBefore(this.index);
+      if (before) this.lab.seekSeq(this.run().indexOf(before));
+      return;
+    }
     if (step.await && !this.awaitDone) {
       const at = this.awaited?.atMs ?? this.lab.timeMs;
       if (this.lab.timeMs < at) this.lab.seekTime(at);
@@ -84,10 +89,32 @@ export class LessonDriver {
     this.highlight(run);
   }
 
+  /** The last `run` of a step before `index` in the same scenario, if any. */
+  runBefore(index: number): LessonStep['run'] {
+    const name = this.scenarioName;
+    let scenario = Object.keys(this.lesson.scenarios)[0];
+    let found: LessonStep['run'];
+    for (let i = 0; i < index; i++) {
+      const step = this.lesson.steps[i];
+      scenario = step.scenario ?? scenario;
+      if (scenario === name && step.run) found = step.run;
+    }
+    return found;
+  }
+
   /** The lab's run so far, simulated to its end, for finding places in it. */
   run(): Run {
     this.lab.ensure(this.lab.endMs);
-    return new Run(this.lab.scenario, this.lab.trace);
+    // the steps the student performs: their actions stand where the scripted steps would be
+    const scripted = this.lesson.scenarios[this.scenarioName].steps;
+    const performed: Record<string, (step: Step) => boolean> = {};
+    for (const s of this.lesson.steps) {
+      const want = s.await && scripted.find((step) => step.id === s.await!.step);
+      if (want)
+        performed[want.id!] = (step) =>
+          step.do === want.do && (!('client' in want) || ('client' in step && step.client === want.client));
+    }
+    return new Run(this.lab.scenario, this.lab.trace, performed);
   }
 
   highlight(run: Run): void {

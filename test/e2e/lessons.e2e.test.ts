@@ -1,0 +1,75 @@
+/**
+ * Every lesson, in both languages, walked from its first step to its last in the browser: the
+ * quizzes answered (the first option, or a byte), the awaited actions done ("do it for me"), with
+ * no console error — and the address following the step, so a link opens a lesson at a step.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { type Lab, startLab } from './browser.ts';
+import { LESSONS } from './lesson-ids.ts';
+
+let lab: Lab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(async () => {
+  await lab?.close();
+});
+
+async function open(hash: string, lang: 'en' | 'zh') {
+  const page = await lab.page({ width: 1600, height: 1000, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+  page.setDefaultTimeout(10_000);
+  await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
+  await page.goto(`${lab.url}${hash}`);
+  return page;
+}
+
+test('the index lists every lesson with its title, and the glossary opens', async () => {
+  const page = await open('#/lessons', 'zh');
+  await expect.poll(() => page.locator('.index li').count()).toBe(LESSONS.length);
+  await expect.poll(() => page.locator('.index li').first().textContent()).toContain('MQTT');
+  await page.getByRole('link', { name: '术语表' }).click();
+  await expect.poll(() => page.locator('.glossary tbody tr').count()).toBeGreaterThan(30);
+  expect(page.errors).toEqual([]);
+  await page.context().close();
+});
+
+for (const lang of ['en', 'zh'] as const) {
+  test.each(LESSONS)(`${lang}: lesson %s walks from first step to last`, async (id) => {
+    const page = await open(`#/lessons/${id}`, lang);
+    const next = page.locator('.nav .primary');
+    await next.waitFor();
+    for (let guard = 0; guard < 40; guard++) {
+      const quizOptions = page.locator('.quiz .options button:not([disabled])');
+      if ((await quizOptions.count()) > 0) {
+        await quizOptions.first().click();
+        await page.locator('.quiz .verdict').waitFor();
+      }
+      const byte = page.locator('.quiz input');
+      if ((await byte.count()) > 0) {
+        await byte.fill('00');
+        await page.locator('.quiz form button').click();
+        await page.locator('.quiz .verdict').waitFor();
+      }
+      const doIt = page.locator('.await button');
+      if ((await doIt.count()) > 0) {
+        await doIt.click();
+        await page.locator('.await').getByText('✓').waitFor();
+      }
+      if (await next.isDisabled()) break;
+      await next.click();
+    }
+    const [n, total] = (await page.locator('.counter').textContent())!.match(/\d+/g)!.map(Number);
+    expect(n).toBe(total); // reached the last step
+    expect(await page.evaluate(() => location.hash)).toMatch(new RegExp(`^#/lessons/${id}/[a-z0-9-]+$`));
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+}
+
+test('a link opens a lesson at a step', async () => {
+  const page = await open('#/lessons/09-qos1/dup-flag', 'en');
+  await expect.poll(() => page.locator('.prose-column h3').textContent()).toContain('DUP');
+  await expect.poll(() => page.locator('.counter').textContent()).toContain('Step 5');
+  expect(page.errors).toEqual([]);
+  await page.context().close();
+});
