@@ -138,6 +138,7 @@ export class Broker implements EndHandler {
       conn: conn.id,
       side: 'broker',
       code: error.code,
+      params: error.params,
       message: error.message,
       ...(error.rule ? { rule: error.rule } : {}),
       offset: error.offset,

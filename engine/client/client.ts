@@ -322,6 +322,7 @@ export class SimClient implements EndHandler {
         conn: conn.id,
         side: 'client',
         code: error.code,
+        params: error.params,
         message: error.message,
         ...(error.rule ? { rule: error.rule } : {}),
         offset: error.offset,

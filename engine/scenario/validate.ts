@@ -3,6 +3,8 @@
  * ids unique, steps naming clients that exist, steps in time order.
  */
 import * as v from 'valibot';
+import { MqttError } from '../codec/errors.ts';
+import { checkTopicFilter, checkTopicName } from '../codec/topics.ts';
 import { type Scenario, ScenarioSchema } from './schema.ts';
 
 export interface ScenarioProblem {
@@ -12,6 +14,10 @@ export interface ScenarioProblem {
   expected: string;
   /** What was found, shortened. */
   received?: string;
+  /** For a topic or filter the codec refuses: its error code (i18n `error.<code>`), params and rule. */
+  code?: string;
+  params?: Record<string, string | number>;
+  rule?: string;
 }
 
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] };
@@ -46,8 +52,32 @@ export function validateScenario(input: unknown): ScenarioCheck {
       problems.push({ path: `clients[${i}].id`, expected: 'a unique client id', received: client.id });
     ids.add(client.id);
   });
+  const version = scenario.version ?? 4;
+  /** A topic name or filter the codec would refuse to send: caught here, not mid-run. */
+  const topic = (path: string, value: string, kind: 'name' | 'filter') => {
+    try {
+      if (kind === 'name') checkTopicName(value, version, 0);
+      else checkTopicFilter(value, version, 0);
+    } catch (error) {
+      if (!(error instanceof MqttError)) throw error;
+      problems.push({
+        path,
+        expected: kind === 'name' ? 'a topic name (no wildcards, not empty)' : 'a valid topic filter',
+        received: JSON.stringify(value).slice(0, 80),
+        code: error.code,
+        params: error.params,
+        ...(error.rule ? { rule: error.rule } : {}),
+      });
+    }
+  };
+  scenario.clients.forEach((client, i) => {
+    if (client.will) topic(`clients[${i}].will.topic`, client.will.topic, 'name');
+  });
   let lastMs = 0;
   scenario.steps.forEach((step, i) => {
+    if (step.do === 'publish') topic(`steps[${i}].topic`, step.topic, 'name');
+    if (step.do === 'subscribe' || step.do === 'unsubscribe') topic(`steps[${i}].filter`, step.filter, 'filter');
+    if (step.do === 'connect' && step.will) topic(`steps[${i}].will.topic`, step.will.topic, 'name');
     if ('client' in step && !ids.has(step.client)) {
       problems.push({
         path: `steps[${i}].client`,

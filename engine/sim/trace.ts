@@ -132,7 +132,10 @@ export interface ErrorEvent extends Base {
   conn: number;
   /** Which end found it. */
   side: 'client' | 'broker';
+  /** i18n key under `error.` (the codec's error codes), with `params` to fill it. */
   code: string;
+  params?: Record<string, string | number>;
+  /** The English message, for logs. */
   message: string;
   rule?: string;
   offset?: number;

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+import { validateScenario } from './validate.ts';
+
+describe('validateScenario', () => {
+  const base = { clients: [{ id: 'a' }], steps: [{ atMs: 0, do: 'connect', client: 'a' }] };
+
+  test('names the path and what was expected', () => {
+    const check = validateScenario({
+      ...base,
+      steps: [{ atMs: 0, do: 'publish', client: 'a', topic: 't', payload: 'x', qos: 3 }],
+    });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.problems[0].path).toBe('steps[0].qos');
+  });
+
+  test('refuses topics and filters the codec would refuse, with its error code and rule', () => {
+    const check = validateScenario({
+      ...base,
+      clients: [{ id: 'a', will: { topic: 'a/+', payload: 'x', qos: 0 } }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'a' },
+        { atMs: 1, do: 'publish', client: 'a', topic: 'a/#', payload: 'x', qos: 0 },
+        { atMs: 2, do: 'subscribe', client: 'a', filter: 'a/#/b', qos: 0 },
+      ],
+    });
+    expect(check.ok).toBe(false);
+    if (check.ok) return;
+    expect(check.problems.map((p) => [p.path, p.code])).toEqual([
+      ['clients[0].will.topic', 'topic-wildcard'],
+      ['steps[1].topic', 'topic-wildcard'],
+      ['steps[2].filter', 'filter-hash-position'],
+    ]);
+    expect(check.problems[2].rule).toBe('MQTT-4.7.1-2');
+  });
+
+  test('unknown clients, duplicate ids and steps out of time order', () => {
+    const check = validateScenario({
+      clients: [{ id: 'a' }, { id: 'a' }],
+      steps: [
+        { atMs: 5, do: 'connect', client: 'b' },
+        { atMs: 1, do: 'connect', client: 'a' },
+      ],
+    });
+    expect(check.ok).toBe(false);
+    if (!check.ok)
+      expect(check.problems.map((p) => p.path)).toEqual(['clients[1].id', 'steps[0].client', 'steps[1].atMs']);
+  });
+});
