@@ -346,7 +346,10 @@ function invalid(key: string, problems: readonly ScenarioProblem[], source: 'lin
 export function describeProblem(problem: ScenarioProblem): Phrase {
   const params = {
     path: clip(problem.path, 80),
-    expected: expectedPhrase(problem.expected, problem.received),
+    // a topic or filter the codec refuses: its own translated words, with the rule's params
+    expected: problem.code
+      ? phrase(`error.${problem.code}`, problem.params)
+      : expectedPhrase(problem.expected, problem.received),
   };
   return problem.received !== undefined && problem.received !== 'undefined'
     ? phrase('lab.link.problem.at', { ...params, received: clip(problem.received, 60) })
