@@ -85,7 +85,9 @@ export class LessonDriver {
     }
     markSeen(this.lesson.id, step.id);
     const run = this.run();
-    if (step.run) this.lab.seekSeq(run.indexOf(step.run));
+    // a step without its own `run` shows the moment the steps before it reached
+    const target = step.run ?? this.runBefore(this.index);
+    if (target) this.lab.seekSeq(run.indexOf(target));
     this.highlight(run);
   }
 

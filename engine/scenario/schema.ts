@@ -165,7 +165,7 @@ export const ScenarioSchema = v.strictObject({
   broker: v.optional(BrokerOptionsSchema),
   network: v.optional(v.strictObject({ link: v.optional(LinkOptionsSchema) })),
   clients: v.pipe(v.array(ClientSchema), v.maxLength(1000)),
-  steps: v.pipe(v.array(StepSchema), v.maxLength(100_000)),
+  steps: v.pipe(v.array(StepSchema), v.maxLength(1_000_000)),
 });
 
 export type LinkOptions = v.InferOutput<typeof LinkOptionsSchema>;
