@@ -1,25 +1,10 @@
 /** What lesson 01's prose claims, asserted on its run. */
 import { expect } from 'vitest';
-import { type NoteEvent, type Span, decode } from '../../engine/index.ts';
+import { decode, findSpan } from '../../engine/index.ts';
 import type { Run } from '../run.ts';
 import lesson from './scenario.ts';
 
 const text = new TextDecoder();
-
-/** The span a lesson's `highlight.field` names: a field, or a dotted path ending in parent.child. */
-function findSpan(spans: readonly Span[], path: string, parents: string[] = []): Span | undefined {
-  for (const span of spans) {
-    const chain = [...parents, span.field].join('.');
-    if (span.field === path || chain === path || chain.endsWith(`.${path}`)) return span;
-    const inner = findSpan(span.children ?? [], path, [...parents, span.field]);
-    if (inner) return inner;
-  }
-  return undefined;
-}
-
-function notes(run: Run, code: string): NoteEvent[] {
-  return run.trace.filter((e): e is NoteEvent => e.kind === 'note' && e.code === code);
-}
 
 export function checks(runs: Record<string, Run>): void {
   const { pubsub } = runs;
@@ -79,7 +64,7 @@ export function checks(runs: Record<string, Run>): void {
   expect(pubsub.packet({ type: 'CONNECT', from: 'logger' }).packet).toMatchObject({ clean: false });
   const leave = pubsub.packet({ type: 'DISCONNECT', from: 'logger' });
   expect(leave.atMs).toBe(800);
-  expect(notes(pubsub, 'session-kept').map((n) => n.params?.client)).toEqual(['logger']);
+  expect(pubsub.notes('session-kept').map((n) => n.params?.client)).toEqual(['logger']);
 
   // no-waiting: the QoS 1 PUBLISH at 1000 ms is answered by the broker's PUBACK at 1100 ms
   const second = pubsub.packet({ type: 'PUBLISH', from: 'sensor', nth: 2 });
@@ -97,7 +82,7 @@ export function checks(runs: Record<string, Run>): void {
   const displayAck = pubsub.packet({ type: 'PUBACK', from: 'display' });
   expect(pubsub.arrivals(displayAck)[0].atMs).toBe(1_150);
   // the broker keeps the logger's copy in its session
-  expect(notes(pubsub, 'queued').map((n) => [n.params?.client, n.params?.online])).toEqual([['logger', false]]);
+  expect(pubsub.notes('queued').map((n) => [n.params?.client, n.params?.online])).toEqual([['logger', false]]);
 
   // logger-returns: same client id, Clean Session = 0, session present = 1, then 22.0 [MQTT-3.2.2-2]
   expect(back.packet).toMatchObject({ clientId: 'logger', clean: false });

@@ -3,28 +3,17 @@ import { expect } from 'vitest';
 import {
   MqttError,
   type NoteEvent,
-  type Span,
   checkTopicFilter,
   checkTopicName,
   decode,
   encode,
   topicMatches,
+  findSpan,
 } from '../../engine/index.ts';
 import type { Run } from '../run.ts';
 import lesson from './scenario.ts';
 
 const text = new TextDecoder();
-
-/** The span a lesson's `highlight.field` names: a field, or a dotted path ending in parent.child. */
-function findSpan(spans: readonly Span[], path: string, parents: string[] = []): Span | undefined {
-  for (const span of spans) {
-    const chain = [...parents, span.field].join('.');
-    if (span.field === path || chain === path || chain.endsWith(`.${path}`)) return span;
-    const inner = findSpan(span.children ?? [], path, [...parents, span.field]);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 /** The rule an MqttError names when `fn` refuses its input (and fails the check if it does not). */
 function ruleOf(fn: () => unknown): string | undefined {

@@ -1,21 +1,10 @@
 /** What lesson 03's prose claims, asserted on its run and on the codec. */
 import { expect } from 'vitest';
-import { type Packet, type PacketType, type Span, decode, encode } from '../../engine/index.ts';
+import { type Packet, type PacketType, type Span, decode, encode, findSpan } from '../../engine/index.ts';
 import type { Run } from '../run.ts';
 import lesson from './scenario.ts';
 
 const utf8 = new TextEncoder();
-
-/** The span a lesson's `highlight.field` names: a field, or a dotted path ending in parent.child. */
-function findSpan(spans: readonly Span[], path: string, parents: string[] = []): Span | undefined {
-  for (const span of spans) {
-    const chain = [...parents, span.field].join('.');
-    if (span.field === path || chain === path || chain.endsWith(`.${path}`)) return span;
-    const inner = findSpan(span.children ?? [], path, [...parents, span.field]);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 function spansOf(bytes: Uint8Array): Span[] {
   return decode(bytes, 4, { spans: true }).spans!;

@@ -6,26 +6,15 @@ import {
   type Packet,
   type PacketType,
   type SendEvent,
-  type Span,
   TYPE_CODE,
   createDecoder,
   decode,
   defineScenario,
   encode,
+  findSpan,
 } from '../../engine/index.ts';
 import { Run } from '../run.ts';
 import lesson from './scenario.ts';
-
-/** The span a lesson's `highlight.field` names: a field, or a dotted path ending in parent.child. */
-function findSpan(spans: readonly Span[], path: string, parents: string[] = []): Span | undefined {
-  for (const span of spans) {
-    const chain = [...parents, span.field].join('.');
-    if (span.field === path || chain === path || chain.endsWith(`.${path}`)) return span;
-    const inner = findSpan(span.children ?? [], path, [...parents, span.field]);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 /** The MqttError that decoding `bytes` throws (as 3.1.1 unless told), or null if they decode. */
 function refusal(bytes: number[], version: 4 | 5 = 4): MqttError | null {

@@ -1,27 +1,8 @@
 /** What lesson 05's prose claims, asserted on its run and on the codec. */
 import { expect } from 'vitest';
-import {
-  MqttError,
-  type Packet,
-  type SendEvent,
-  type Span,
-  createDecoder,
-  decode,
-  encode,
-} from '../../engine/index.ts';
+import { MqttError, type Packet, type SendEvent, createDecoder, decode, encode, findSpan } from '../../engine/index.ts';
 import type { Run } from '../run.ts';
 import lesson, { SNAPSHOT } from './scenario.ts';
-
-/** The span a lesson's `highlight.field` names: a field, or a dotted path ending in parent.child. */
-function findSpan(spans: readonly Span[], path: string, parents: string[] = []): Span | undefined {
-  for (const span of spans) {
-    const chain = [...parents, span.field].join('.');
-    if (span.field === path || chain === path || chain.endsWith(`.${path}`)) return span;
-    const inner = findSpan(span.children ?? [], path, [...parents, span.field]);
-    if (inner) return inner;
-  }
-  return undefined;
-}
 
 /** The bytes of a packet's remaining length field (they follow the first byte, up to bit 7 = 0). */
 function lengthBytes(bytes: Uint8Array): number[] {

@@ -36,7 +36,13 @@ import type {
   UnsubscribePacket,
   Will,
 } from '../../engine/codec/index.ts';
-import { PROPERTIES, REASON_CODES_4, REASON_CODES_5, type PropertyInfo } from '../../engine/codec/index.ts';
+import {
+  PACKET_TYPES,
+  PROPERTIES,
+  REASON_CODES_4,
+  REASON_CODES_5,
+  type PropertyInfo,
+} from '../../engine/codec/index.ts';
 import type { PropertyPlace } from '../../engine/codec/properties.ts';
 
 type Arb<T> = fc.Arbitrary<T>;
@@ -428,24 +434,7 @@ export function arbitraryAuth(): Arb<AuthPacket> {
 
 /** Packet types that exist in a version: all fifteen in 5.0, all but AUTH in 3.1.1. */
 export function packetTypesOf(version: ProtocolVersion): PacketType[] {
-  const all: PacketType[] = [
-    'CONNECT',
-    'CONNACK',
-    'PUBLISH',
-    'PUBACK',
-    'PUBREC',
-    'PUBREL',
-    'PUBCOMP',
-    'SUBSCRIBE',
-    'SUBACK',
-    'UNSUBSCRIBE',
-    'UNSUBACK',
-    'PINGREQ',
-    'PINGRESP',
-    'DISCONNECT',
-    'AUTH',
-  ];
-  return version === 5 ? all : all.filter((t) => t !== 'AUTH');
+  return PACKET_TYPES.filter((t) => version === 5 || t !== 'AUTH');
 }
 
 /** A valid packet of one type under one version. */
