@@ -292,6 +292,7 @@ export class Broker implements EndHandler {
           conn: state.conn.id,
           side: 'broker',
           code: 'unexpected-packet',
+          params: { packet: packet.type },
           message: `a client may not send ${packet.type}`,
         });
         if (state.conn.version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: 0x82 });

@@ -260,7 +260,12 @@ export const labEn = {
       deliver: '{{client}} gets the message “{{topic}}” = “{{payload}}” (QoS {{qos}}{{retain}}{{dup}}).',
       state: '{{actor}} ({{machine}}): {{from}} → {{to}}.',
       open: 'A TCP connection opens between {{client}} and the broker (connection {{conn}}).',
-      error: '{{who}} finds a protocol violation in what {{other}} sent ({{code}}) and closes the connection.',
+      error: '{{who}} finds a protocol violation in what {{other}} sent and closes the connection. {{problem}}',
+      violation: {
+        'connect-first': 'The first packet on a connection must be CONNECT.',
+        'second-connect': 'A client may send CONNECT only once on a connection.',
+        'unexpected-packet': 'A client may not send {{packet}}: it travels only from the broker to a client.',
+      },
       timer: {
         start: '{{actor}} starts its {{timer}} timer, due at {{at}}.',
         cancel: '{{actor}} stops its {{timer}} timer.',

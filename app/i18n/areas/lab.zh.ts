@@ -257,7 +257,12 @@ export const labZh: Shape<typeof labEn> = {
       deliver: '{{client}}收到消息：主题“{{topic}}”，内容“{{payload}}”（QoS {{qos}}{{retain}}{{dup}}）。',
       state: '{{actor}}（{{machine}}）：{{from}} → {{to}}。',
       open: '{{client}}与代理之间建立 TCP 连接（连接 {{conn}}）。',
-      error: '{{who}}发现{{other}}发来的数据违反协议（{{code}}），于是关闭连接。',
+      error: '{{who}}发现{{other}}发来的数据违反协议，于是关闭连接。{{problem}}',
+      violation: {
+        'connect-first': '连接上的第一个报文必须是 CONNECT。',
+        'second-connect': '客户端在一个连接上只能发送一次 CONNECT。',
+        'unexpected-packet': '客户端不能发送 {{packet}}：这种报文只能由代理发给客户端。',
+      },
       timer: {
         start: '{{actor}} 启动“{{timer}}”计时器，到期时间 {{at}}。',
         cancel: '{{actor}} 停止“{{timer}}”计时器。',

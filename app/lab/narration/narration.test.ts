@@ -255,6 +255,37 @@ describe('nothing falls through', () => {
     expect(missingKeys(lines)).toEqual([]);
   });
 
+  test('a protocol violation is told in words, the codec’s or the broker’s, never as a code', () => {
+    const errors: Array<{ code: string; params?: Record<string, string | number>; rule?: string }> = [
+      {
+        code: 'reserved-flags',
+        params: { packet: 'SUBSCRIBE', expected: '0010', actual: '0000' },
+        rule: 'MQTT-2.2.2-1',
+      },
+      { code: 'connect-first', rule: 'MQTT-3.1.0-1' },
+      { code: 'second-connect', rule: 'MQTT-3.1.0-2' },
+      { code: 'unexpected-packet', params: { packet: 'SUBACK' } },
+    ];
+    const trace: TraceEvent[] = errors.map((error, seq) => ({
+      seq,
+      atMs: 0,
+      kind: 'error',
+      client: 'sensor',
+      conn: 1,
+      side: 'broker',
+      message: error.code,
+      ...error,
+    }));
+    const lines = narrateAll(trace, { scenario: { clients: [{ id: 'sensor' }], steps: [] } });
+    expect(missingKeys(lines)).toEqual([]);
+    expect(en(lines[0].phrase)).toBe(
+      'The broker finds a protocol violation in what sensor sent and closes the connection. ' +
+        'The flags of SUBSCRIBE (bits 3–0 of the first byte) must be 0010, not 0000.',
+    );
+    expect(lines[0].rule).toBe('MQTT-2.2.2-1');
+    expect(zh(lines[3].phrase)).toContain('客户端不能发送 SUBACK');
+    for (const line of lines) expect(en(line.phrase)).not.toMatch(/connect-first|second-connect|unexpected-packet/);
+  });
   test('the narrator reads a growing trace once and cuts at the cursor', () => {
     const scenario = presetById('overlapping')!.scenario;
     const trace = run(scenario);

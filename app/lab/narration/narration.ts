@@ -11,6 +11,7 @@ import {
   type CloseEvent,
   DEFAULT_LINK,
   type DropEvent,
+  type ErrorEvent,
   type NoteEvent,
   type Packet,
   type Scenario,
@@ -18,6 +19,7 @@ import {
   type Step,
   type TimerEvent,
   type TraceEvent,
+  errorMessages,
 } from '$engine';
 import { type Phrase, type PhraseParam, phrase } from '../phrase.ts';
 
@@ -75,6 +77,10 @@ export function party(name: string, subject = false): Phrase {
     ? phrase(subject ? 'lab.party.brokerSubject' : 'lab.party.broker')
     : phrase('lab.party.client', { name });
 }
+
+/** What was wrong: in the codec's own words, or the broker's for a rule about packet order. */
+const violation = (e: ErrorEvent): Phrase =>
+  e.code in errorMessages ? phrase(`error.${e.code}`, e.params) : phrase(`lab.say.violation.${e.code}`, e.params);
 
 const qos = (n: number): Phrase => phrase('lab.say.qos', { qos: n, meaning: phrase(`qos.${n}`) });
 const ms = (value: number): Phrase => phrase('lab.say.ms', { value: Math.round(value) });
@@ -193,7 +199,7 @@ class Story {
           phrase('lab.say.error', {
             who: party(e.side === 'broker' ? 'broker' : e.client, true),
             other: party(e.side === 'broker' ? e.client : 'broker'),
-            code: e.code,
+            problem: violation(e),
           }),
           { tone: 'bad', ...(e.rule ? { rule: e.rule } : {}) },
         );
