@@ -195,6 +195,31 @@ describe('keepalive countdowns', () => {
     expect(lastActivityMs(trace, 1, 'client', seqAt(6_200))).toBe(6_000);
   });
 
+  test('a packet sent meanwhile moves the deadline: the countdown runs to the real one, not the next check', () => {
+    const scenario = {
+      clients: [{ id: 'sensor', keepAliveS: 5 }],
+      steps: [
+        { atMs: 0, do: 'connect' as const, client: 'sensor' },
+        { atMs: 2_000, do: 'publish' as const, client: 'sensor', topic: 't', payload: 'x', qos: 0 as const },
+      ],
+      untilMs: 9_000,
+    };
+    const { trace } = simulate(scenario, { seed: 1 });
+    const seqAt = (ms: number) => trace.findLastIndex((e) => e.atMs <= ms);
+    const world = worldAt(scenario, trace, seqAt(3_000));
+    const last = lastActivityMs(trace, 1, 'client', seqAt(3_000));
+    expect(last).toBe(2_000);
+    // The check set at CONNECT fires at 5 s; the PUBLISH at 2 s means no PINGREQ until 7 s.
+    expect(Object.values(world.timers).find((t) => t.actor === 'sensor')?.dueAtMs).toBe(5_000);
+    const [keepalive] = timersOf(world, 'sensor', 3_000, 5, last);
+    expect(keepalive.dueAtMs).toBe(7_000);
+    expect(keepalive.countdown).toMatchObject({ leftMs: 4_000, totalMs: 5_000 });
+    // ... and that is when it goes
+    expect(sends(trace, 'PINGREQ', 'sensor')[0].atMs).toBe(7_000);
+    // Without the last packet, the check's own time.
+    expect(timersOf(world, 'sensor', 3_000, 5)[0].countdown.leftMs).toBe(2_000);
+  });
+
   test('numbers for labels', () => {
     expect(seconds(15_000)).toBe('15');
     expect(seconds(14_960)).toBe('15.0');

@@ -275,17 +275,29 @@ export function keepaliveWindowMs(name: string, keepAliveS: number | undefined):
   return undefined;
 }
 
-/** The timers an actor has running now (keepalive ones against their whole window). */
-export function timersOf(world: World, actor: string, nowMs: number, keepAliveS?: number): TimerRow[] {
+/**
+ * The timers an actor has running now (keepalive ones against their whole window). A keepalive
+ * timer is a check: it was set for the end of the window as it stood when it started, and a packet
+ * since then moves the real deadline on (when the check fires it finds the activity and re-arms).
+ * Given `lastMs`, the connection's last packet that counts (sent by the client, received by the
+ * broker), a keepalive countdown runs to that real deadline: the moment the PINGREQ goes or the
+ * broker gives up.
+ */
+export function timersOf(world: World, actor: string, nowMs: number, keepAliveS?: number, lastMs?: number): TimerRow[] {
   return Object.entries(world.timers)
     .filter(([, timer]) => timer.actor === actor)
-    .map(([id, timer]) => ({
-      timer: Number(id),
-      actor,
-      name: timer.name,
-      dueAtMs: timer.dueAtMs,
-      countdown: countdown(timer, nowMs, keepaliveWindowMs(timer.name, keepAliveS)),
-    }));
+    .map(([id, timer]) => {
+      const windowMs = keepaliveWindowMs(timer.name, keepAliveS);
+      const dueAtMs =
+        windowMs !== undefined && lastMs !== undefined ? Math.max(timer.dueAtMs, lastMs + windowMs) : timer.dueAtMs;
+      return {
+        timer: Number(id),
+        actor,
+        name: timer.name,
+        dueAtMs,
+        countdown: countdown({ startedAtMs: timer.startedAtMs, dueAtMs }, nowMs, windowMs),
+      };
+    });
 }
 
 // ---------------------------------------------------------------- the broker's sessions
