@@ -205,7 +205,7 @@ describe('keepalive countdowns', () => {
       untilMs: 9_000,
     };
     const { trace } = simulate(scenario, { seed: 1 });
-    const seqAt = (ms: number) => trace.findLastIndex((e) => e.atMs <= ms);
+    const seqAt = (ms: number) => trace.filter((e) => e.atMs <= ms).length - 1;
     const world = worldAt(scenario, trace, seqAt(3_000));
     const last = lastActivityMs(trace, 1, 'client', seqAt(3_000));
     expect(last).toBe(2_000);
