@@ -26,6 +26,7 @@ export {
   type StepEvent,
   type OpenEvent,
   type Party,
+  type Corruption,
 } from './sim/trace.ts';
 export { createPrng, type Prng } from './sim/prng.ts';
 export { DEFAULT_LINK, type Transport } from './sim/link.ts';

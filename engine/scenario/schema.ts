@@ -139,10 +139,15 @@ export const StepSchema = v.variant('do', [
     direction: v.optional(v.picklist(['up', 'down'])),
     ...LinkOptionsSchema.entries,
   }),
+  /**
+   * A scripted fault on the next matching packet. `corrupt` models a buggy or hostile sender: the
+   * packet's bytes are altered as they leave it (byte `byte` XOR `xor`), and the receiver decodes
+   * what arrives. It is not line noise — TCP's checksum would catch that and resend the segment.
+   */
   v.strictObject({
     ...stepBase,
     do: v.literal('fault'),
-    fault: v.picklist(['drop', 'duplicate', 'delay']),
+    fault: v.picklist(['drop', 'duplicate', 'delay', 'corrupt']),
     /** A client id, or 'broker'. */
     from: v.string(),
     /** With from 'broker': only packets to this client. */
@@ -151,6 +156,10 @@ export const StepSchema = v.variant('do', [
     /** The nth matching packet from now on (1 = the next one). */
     nth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
     delayMs: v.optional(nonNegative),
+    /** corrupt: the offset in the packet's encoded bytes to alter (default 0, the first byte). */
+    byte: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    /** corrupt: the bits to flip in that byte (default 0x01). */
+    xor: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(255))),
   }),
 ]);
 

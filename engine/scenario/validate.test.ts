@@ -45,4 +45,36 @@ describe('validateScenario', () => {
     if (!check.ok)
       expect(check.problems.map((p) => p.path)).toEqual(['clients[1].id', 'steps[0].client', 'steps[1].atMs']);
   });
+
+  describe('a corrupt fault', () => {
+    const fault = (more: Record<string, unknown>) =>
+      validateScenario({
+        ...base,
+        steps: [...base.steps, { atMs: 1, do: 'fault', from: 'a', packet: 'SUBSCRIBE', ...more }],
+      });
+    const problems = (check: ReturnType<typeof validateScenario>) =>
+      check.ok ? [] : check.problems.map((p) => [p.path, p.expected]);
+
+    test('takes a byte offset and the bits to flip, both optional', () => {
+      expect(fault({ fault: 'corrupt' }).ok).toBe(true);
+      expect(fault({ fault: 'corrupt', byte: 0, xor: 0x02 }).ok).toBe(true);
+      expect(fault({ fault: 'corrupt', byte: 12, xor: 0xff }).ok).toBe(true);
+    });
+
+    test('an xor outside 1..255 or a negative or fractional byte is refused, by path', () => {
+      expect(problems(fault({ fault: 'corrupt', xor: 0 }))).toEqual([['steps[1].xor', '>=1']]);
+      expect(problems(fault({ fault: 'corrupt', xor: 256 }))).toEqual([['steps[1].xor', '<=255']]);
+      expect(problems(fault({ fault: 'corrupt', byte: -1 }))).toEqual([['steps[1].byte', '>=0']]);
+      expect(problems(fault({ fault: 'corrupt', byte: 1.5 })).map(([path]) => path)).toEqual(['steps[1].byte']);
+    });
+
+    test('byte and xor on another kind of fault are refused, naming the path', () => {
+      const check = fault({ fault: 'drop', byte: 0, xor: 2 });
+      expect(check.ok).toBe(false);
+      if (check.ok) return;
+      expect(check.problems.map((p) => p.path)).toEqual(['steps[1].byte', 'steps[1].xor']);
+      expect(check.problems[1].expected).toContain('only "corrupt" alters bytes');
+      expect(check.problems[1].received).toBe('2');
+    });
+  });
 });

@@ -92,6 +92,16 @@ export function validateScenario(input: unknown): ScenarioCheck {
       if (step.to !== undefined && step.to !== 'broker' && !ids.has(step.to)) {
         problems.push({ path: `steps[${i}].to`, expected: '"broker" or one of the clients', received: step.to });
       }
+      // Which byte to alter, and how, only means something to a corrupt fault.
+      for (const key of ['byte', 'xor'] as const) {
+        if (step.fault !== 'corrupt' && step[key] !== undefined) {
+          problems.push({
+            path: `steps[${i}].${key}`,
+            expected: `no ${key} on a "${step.fault}" fault (only "corrupt" alters bytes)`,
+            received: String(step[key]),
+          });
+        }
+      }
     }
     if (step.atMs < lastMs)
       problems.push({

@@ -10,7 +10,7 @@ import type { LinkOptions } from '../scenario/schema.ts';
 import { type Carried, LinkDirection, type Transport } from './link.ts';
 import type { Prng } from './prng.ts';
 import type { Scheduler } from './scheduler.ts';
-import type { ArriveEvent, Party, Trace } from './trace.ts';
+import type { ArriveEvent, Corruption, Party, Trace } from './trace.ts';
 
 export type End = 'client' | 'broker';
 const other = (end: End): End => (end === 'client' ? 'broker' : 'client');
@@ -38,13 +38,31 @@ export class Connection {
 }
 
 export interface Fault {
-  kind: 'drop' | 'duplicate' | 'delay';
+  kind: 'drop' | 'duplicate' | 'delay' | 'corrupt';
   from: Party;
   to?: Party;
   packet: PacketType;
   /** Matching packets still to let pass before this one. */
   skip: number;
   delayMs?: number;
+  /** corrupt: which byte of the encoded packet to alter (default 0). */
+  byte?: number;
+  /** corrupt: the bits to flip (default 0x01). */
+  xor?: number;
+}
+
+/**
+ * The bytes a corrupt fault puts on the wire: a copy (encode may return a view into a shared
+ * buffer) with one byte XORed. The scenario cannot know how long the packet will be, so an offset
+ * past its end alters the last byte; the trace records the offset actually altered.
+ */
+function corrupt(bytes: Uint8Array, fault: Fault): { wire: Uint8Array; corrupted: Corruption } {
+  const offset = Math.min(fault.byte ?? 0, bytes.length - 1);
+  const xor = fault.xor ?? 0x01;
+  const wire = bytes.slice();
+  const original = wire[offset];
+  wire[offset] = original ^ xor;
+  return { wire, corrupted: { offset, xor, original } };
 }
 
 interface ClientLink {
@@ -116,15 +134,17 @@ export class Network {
 
   /**
    * Send a packet from one end of a connection. Encodes it with the connection's version: the
-   * trace holds exactly the bytes that travel.
+   * trace holds exactly the bytes that travel — after a corrupt fault, the altered ones.
    */
   send(conn: Connection, from: End, packet: Packet): void {
     if (!conn.open[from]) return;
-    const bytes = encode(packet, conn.version);
+    const encoded = encode(packet, conn.version);
     const fromParty = from === 'client' ? conn.client : 'broker';
     const toParty = from === 'client' ? 'broker' : conn.client;
     const direction = from === 'client' ? this.link(conn.client).up : this.link(conn.client).down;
     const fault = this.takeFault(fromParty, toParty, packet.type);
+    const { wire: bytes, corrupted } =
+      fault?.kind === 'corrupt' ? corrupt(encoded, fault) : { wire: encoded, corrupted: undefined };
     const send = this.trace.add({
       kind: 'send',
       from: fromParty,
@@ -132,6 +152,7 @@ export class Network {
       conn: conn.id,
       packet,
       bytes,
+      ...(corrupted ? { corrupted } : {}),
       sentAtMs: this.scheduler.nowMs,
     });
     if (fault) {
@@ -139,13 +160,19 @@ export class Network {
         kind: 'note',
         party: fromParty,
         code: `fault-${fault.kind}`,
-        params: { packet: packet.type, send: send.seq, transport: this.transport },
+        params: {
+          packet: packet.type,
+          send: send.seq,
+          transport: this.transport,
+          ...(corrupted ? { offset: corrupted.offset, xor: corrupted.xor } : {}),
+        },
       });
     }
     let copySeq: number | undefined;
     const carried: Carried = {
       conn: conn.id,
-      fault: fault ? { kind: fault.kind, delayMs: fault.delayMs } : undefined,
+      // the link does nothing special with corrupted bytes: it carries them like any others
+      fault: fault && fault.kind !== 'corrupt' ? { kind: fault.kind, delayMs: fault.delayMs } : undefined,
       planned: (arriveAtMs, retransmits) => {
         send.expectedAtMs = arriveAtMs;
         if (retransmits > 0) send.retransmits = retransmits;
@@ -185,6 +212,7 @@ export class Network {
           conn: conn.id,
           packet, // replaced by what the receiver decodes
           bytes,
+          ...(corrupted ? { corrupted } : {}),
           sentAtMs: send.sentAtMs,
           arriveAtMs: atMs,
         });

@@ -143,6 +143,8 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
           packet: step.packet,
           skip: (step.nth ?? 1) - 1,
           delayMs: step.delayMs,
+          byte: step.byte,
+          xor: step.xor,
         });
     }
   };

@@ -14,6 +14,19 @@ interface Base {
   atMs: number;
 }
 
+/**
+ * A scripted `corrupt` fault altered one byte as the packet left its sender: `bytes` hold the
+ * altered byte, `packet` what the sender meant.
+ */
+export interface Corruption {
+  /** Which byte of the encoded packet. */
+  offset: number;
+  /** The bits flipped. */
+  xor: number;
+  /** The byte as the sender's codec wrote it; the wire carries `original ^ xor`. */
+  original: number;
+}
+
 /** A packet handed to the network. */
 export interface SendEvent extends Base {
   kind: 'send';
@@ -21,9 +34,12 @@ export interface SendEvent extends Base {
   to: Party;
   /** The connection it belongs to (a client's connections are numbered from 1 across the run). */
   conn: number;
+  /** What the sender meant to send. */
   packet: Packet;
-  /** Exactly what went on the wire. */
+  /** Exactly what went on the wire (with a corrupt fault, not the encoding of `packet`). */
   bytes: Uint8Array;
+  /** Set when a corrupt fault altered the bytes on their way out. */
+  corrupted?: Corruption;
   sentAtMs: number;
   /** When it is due to arrive, if the network knows yet (not for a loss, nor while a tcp link is cut). */
   expectedAtMs?: number;
@@ -41,8 +57,14 @@ export interface ArriveEvent extends Base {
   from: Party;
   to: Party;
   conn: number;
+  /**
+   * What the receiver decoded from these bytes. Until it decodes something (and when the bytes do
+   * not decode: an error event follows) it is the packet the sender meant.
+   */
   packet: Packet;
   bytes: Uint8Array;
+  /** As on its send: the bytes were altered on their way out. */
+  corrupted?: Corruption;
   sentAtMs: number;
   arriveAtMs: number;
 }

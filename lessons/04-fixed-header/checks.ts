@@ -1,6 +1,8 @@
-/** What lesson 04's prose claims, asserted on its run and on the codec. */
+/** What lesson 04's prose claims, asserted on its runs and on the codec. */
 import { expect } from 'vitest';
 import {
+  type CloseEvent,
+  type ErrorEvent,
   MqttError,
   PACKET_TYPES,
   type Packet,
@@ -75,15 +77,33 @@ function directions(sends: SendEvent[]): Direction | 'none' {
   return up && down ? 'both ways' : up ? 'client → broker' : down ? 'broker → client' : 'none';
 }
 
+/** The broken run's story: the broker's close of the app's connection, the SUBACK, the subscription. */
+function brokenOutcome(broken: Run) {
+  const subscribe = broken.packet({ type: 'SUBSCRIBE', from: 'app' });
+  const [arrival] = broken.arrivals(subscribe);
+  const closes = broken.trace.filter((e): e is CloseEvent => e.kind === 'close' && e.client === 'app');
+  return {
+    subscribe,
+    arrival,
+    brokerClose: closes.find((e) => e.side === 'broker'),
+    appClose: closes.find((e) => e.side === 'client'),
+    errors: broken.trace.filter((e): e is ErrorEvent => e.kind === 'error'),
+    subacks: broken.sends({ type: 'SUBACK', to: 'app' }),
+    subscribed: broken.notes('subscribed', 'broker').filter((n) => n.params?.client === 'app'),
+  };
+}
+
 export function checks(runs: Record<string, Run>): void {
-  const { flags } = runs;
+  const { flags, broken } = runs;
   const sends = flags.trace.filter((e): e is SendEvent => e.kind === 'send');
 
-  // every highlighted field exists in the packet it is highlighted in
+  // every highlighted field exists in the packet it is highlighted in, in the run the step shows
+  let shown = Object.keys(lesson.scenarios)[0];
   for (const step of lesson.steps) {
+    shown = step.scenario ?? shown;
     const { packet, field } = step.highlight ?? {};
     if (!packet || !field) continue;
-    const { spans } = decode(flags.packet(packet).bytes, 4, { spans: true });
+    const { spans } = decode(runs[shown].packet(packet).bytes, 4, { spans: true });
     expect(findSpan(spans!, field), `${step.id}: field ${field}`).toBeDefined();
   }
 
@@ -198,18 +218,52 @@ export function checks(runs: Record<string, Run>): void {
   expect(ping.atMs - before.atMs).toBe(2_000);
   expect(flags.packet({ type: 'CONNECT', from: 'app' }).packet).toMatchObject({ keepAlive: 2 });
 
-  // predict-malformed / why-close: the run's SUBSCRIBE with first byte 0x80 is malformed [MQTT-2.2.2-1]
-  const broken = Uint8Array.from(subscribe.bytes);
-  broken[0] = 0x80;
-  expect(hex(broken)).toBe('80 0B 00 01 00 06 68 6F 6D 65 2F 23 02');
-  const error = refusal([...broken])!;
+  // predict-malformed: a second run over TCP, MQTT 3.1.1, where the app is a faulty client whose
+  // SUBSCRIBE to home/# leaves with its first byte changed from 0x82 to 0x80
+  expect(broken.scenario.transport ?? 'tcp').toBe('tcp');
+  expect(broken.scenario.version ?? 4).toBe(4);
+  const outcome = brokenOutcome(broken);
+  const sent = outcome.subscribe;
+  expect(sent.packet).toMatchObject({ type: 'SUBSCRIBE', subscriptions: [{ topicFilter: 'home/#', qos: 2 }] });
+  expect(hex(encode(sent.packet, 4))).toBe(hex(subscribe.bytes)); // what the app meant: 0x82 …
+  expect(hex(sent.bytes)).toBe('80 0B 00 01 00 06 68 6F 6D 65 2F 23 02'); // … and what travelled
+  expect(sent.corrupted).toEqual({ offset: 0, xor: 0x02, original: 0x82 });
+  expect(0x82 ^ 0x02).toBe(0x80);
+  // a faulty sender, not the network: TCP carried the bytes as sent, nothing lost or resent
+  expect(hex(outcome.arrival.bytes)).toBe(hex(sent.bytes));
+  expect(broken.trace.some((e) => e.kind === 'drop')).toBe(false);
+  expect(sent.retransmits ?? 0).toBe(0);
+  // why-close: the broker refuses it at byte 0, naming the rule, and closes at once [MQTT-2.2.2-2]
+  expect(outcome.errors).toHaveLength(1);
+  expect(outcome.errors[0]).toMatchObject({
+    side: 'broker',
+    client: 'app',
+    code: 'reserved-flags',
+    rule: 'MQTT-2.2.2-1',
+    offset: 0,
+  });
+  expect(outcome.brokerClose).toMatchObject({ reason: 'malformed', rule: 'MQTT-2.2.2-1' });
+  expect(outcome.brokerClose!.atMs).toBe(outcome.arrival.atMs);
+  // no SUBACK, no subscription; the app's side of the connection closes too
+  expect(outcome.subacks).toEqual([]);
+  expect(outcome.subscribed).toEqual([]);
+  expect(outcome.appClose).toMatchObject({ reason: 'peer-closed' });
+  expect(outcome.appClose!.atMs).toBeGreaterThan(outcome.brokerClose!.atMs);
+  expect(broken.states('app').at(-1)).toBe('disconnected');
+  // the sensor's message on home/door never reaches the app; the sensor's connection is untouched
+  expect(broken.sends({ type: 'PUBLISH', from: 'sensor' })).toHaveLength(1);
+  expect(broken.deliveries('app')).toEqual([]);
+  expect(broken.trace.some((e) => e.kind === 'close' && e.client === 'sensor')).toBe(false);
+
+  // the codec agrees: these bytes are malformed [MQTT-2.2.2-1] (the explainer shows the same)
+  const error = refusal([...sent.bytes])!;
   expect(error).toBeInstanceOf(MqttError);
   expect(error).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1', offset: 0, code: 'reserved-flags' });
   // ... refused as soon as the first byte arrives
   expect(refusal([0x80])).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1' });
   // ... and a stream decoder that met it is spent: the connection cannot go on
   const stream = createDecoder(4);
-  expect(() => stream.push(broken)).toThrow(MqttError);
+  expect(() => stream.push(sent.bytes)).toThrow(MqttError);
   expect(() => stream.push(subscribe.bytes)).toThrow(MqttError);
   // the other impossible first bytes
   expect(refusal([0x36, 0x00])).toMatchObject({ kind: 'malformed', rule: 'MQTT-3.3.1-4' });
@@ -222,12 +276,14 @@ export function checks(runs: Record<string, Run>): void {
 export const quizzes: Record<string, (runs: Record<string, Run>) => string | number> = {
   'subscribe-byte': ({ flags }) => flags.packet({ type: 'SUBSCRIBE', from: 'app' }).bytes[0],
   'publish-byte': ({ flags }) => flags.packet({ type: 'PUBLISH', from: 'sensor' }).bytes[0],
-  'predict-malformed': ({ flags }) => {
-    const broken = Uint8Array.from(flags.packet({ type: 'SUBSCRIBE', from: 'app' }).bytes);
-    broken[0] = 0x80;
-    const error = refusal([...broken]);
-    if (error === null) return 'accept';
+  // what the broker did with the faulty SUBSCRIBE in the broken run
+  'predict-malformed': ({ broken }) => {
+    const { subscribed, subacks, brokerClose, arrival } = brokenOutcome(broken);
+    if (subscribed.length > 0) return 'accept';
+    if (subacks.some((s) => s.packet.type === 'SUBACK' && s.packet.reasonCodes.some((c) => c >= 0x80)))
+      return 'suback-fail';
     // a malformed packet is not answered: the receiver closes the connection [MQTT-2.2.2-2]
-    return error.kind === 'malformed' ? 'close' : 'suback-fail';
+    if (brokerClose?.rule === 'MQTT-2.2.2-1' && brokerClose.atMs === arrival.atMs) return 'close';
+    return 'something else';
   },
 };

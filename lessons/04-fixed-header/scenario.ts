@@ -4,6 +4,7 @@ import { defineLesson } from '../lesson.ts';
 /**
  * One run over TCP that uses all fourteen packet types of MQTT 3.1.1, to read the first byte of
  * each: a QoS 2 retained PUBLISH, a QoS 1 PUBLISH, a subscription and its end, a keepalive ping.
+ * Then a second run with a faulty client, whose SUBSCRIBE leaves with the wrong flags.
  */
 export default defineLesson({
   id: '04-fixed-header',
@@ -39,6 +40,20 @@ export default defineLesson({
         { atMs: 4_000, id: 'disconnect', do: 'disconnect', client: 'app' },
       ],
       untilMs: 4_500,
+    }),
+    // The app's SUBSCRIBE leaves with its first byte 0x82 XOR 0x02 = 0x80: flags 0000, not 0010. A
+    // buggy sender, not line noise (TCP's checksum would catch that): the broker must close.
+    broken: defineScenario({
+      title: 'A faulty client: a SUBSCRIBE with flags 0000',
+      clients: [{ id: 'sensor' }, { id: 'app' }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'app' },
+        { atMs: 150, id: 'fault', do: 'fault', fault: 'corrupt', from: 'app', packet: 'SUBSCRIBE', byte: 0, xor: 0x02 },
+        { atMs: 200, id: 'subscribe', do: 'subscribe', client: 'app', filter: 'home/#', qos: 2 },
+        { atMs: 500, id: 'publish', do: 'publish', client: 'sensor', topic: 'home/door', payload: 'open', qos: 1 },
+      ],
+      untilMs: 1_000,
     }),
   },
   steps: [
@@ -80,7 +95,9 @@ export default defineLesson({
       run: { end: true },
       highlight: { packet: { type: 'UNSUBSCRIBE', from: 'app' }, field: 'flags' },
     },
-    { id: 'predict-malformed', quiz: { kind: 'choice', answer: 'close' } },
-    { id: 'why-close', highlight: { packet: { type: 'SUBSCRIBE', from: 'app' }, field: 'fixedHeader.firstByte' } },
+    { id: 'predict-malformed', scenario: 'broken', quiz: { kind: 'choice', answer: 'close' }, run: { end: true } },
+    // Bytes that break the rule at byte 0 have no fields to point at: the inspector shows the
+    // packet's bytes with the error, the rule and the offending byte instead.
+    { id: 'why-close', highlight: { packet: { type: 'SUBSCRIBE', from: 'app' } } },
   ],
 });

@@ -37,6 +37,7 @@ export const diagramEn = {
       retransmits_other: 'TCP sent it again {{count}} times',
       more: 'Topic {{topic}}, {{bytes}} bytes',
       bytes: '{{bytes}} bytes',
+      corrupted: 'altered by a fault as it left: byte {{offset}} is 0x{{sent}}, not 0x{{original}}',
     },
     timer: {
       name: {
@@ -66,6 +67,7 @@ export const diagramEn = {
         'pingresp-timeout': 'no PINGRESP',
         'connack-timeout': 'no CONNACK',
         'protocol-error': 'protocol error',
+        malformed: 'malformed packet',
         refused: 'refused',
         other: '{{code}}',
       },
@@ -85,6 +87,7 @@ export const diagramEn = {
         drop: 'fault: drop the next {{packet}}',
         duplicate: 'fault: duplicate the next {{packet}}',
         delay: 'fault: delay the next {{packet}}',
+        corrupt: 'fault: alter byte {{byte}} of the next {{packet}} ⚡',
       },
       aria: 'At {{at}} on {{party}}: {{what}}',
     },
@@ -113,6 +116,7 @@ export const diagramEn = {
       closed: 'arrived after the connection closed',
       copy: 'duplicate copy',
       retransmit: 'TCP retransmissions',
+      corrupted: 'bytes altered by a fault as they left (a faulty sender)',
       inFlight: 'on its way: click to drop, duplicate or delay',
       timer: 'timer (✱ fired, ⊥ cancelled)',
       connected: 'thick lifeline: connected',

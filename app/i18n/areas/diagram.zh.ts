@@ -40,6 +40,7 @@ export const diagramZh: Shape<typeof diagramEn> = {
       retransmits_other: 'TCP 重传了 {{count}} 次',
       more: '主题 {{topic}}，{{bytes}} 字节',
       bytes: '{{bytes}} 字节',
+      corrupted: '发出时被故障篡改：第 {{offset}} 字节是 0x{{sent}}，原本是 0x{{original}}',
     },
     timer: {
       name: {
@@ -69,6 +70,7 @@ export const diagramZh: Shape<typeof diagramEn> = {
         'pingresp-timeout': '没有 PINGRESP',
         'connack-timeout': '没有 CONNACK',
         'protocol-error': '协议错误',
+        malformed: '报文格式错误',
         refused: '被拒绝',
         other: '{{code}}',
       },
@@ -88,6 +90,7 @@ export const diagramZh: Shape<typeof diagramEn> = {
         drop: '故障：丢弃下一个 {{packet}}',
         duplicate: '故障：复制下一个 {{packet}}',
         delay: '故障：延迟下一个 {{packet}}',
+        corrupt: '故障：篡改下一个 {{packet}} 的第 {{byte}} 字节 ⚡',
       },
       aria: '{{at}}，{{party}}：{{what}}',
     },
@@ -116,6 +119,7 @@ export const diagramZh: Shape<typeof diagramEn> = {
       closed: '到达时连接已关闭',
       copy: '重复的副本',
       retransmit: 'TCP 重传',
+      corrupted: '发出时被故障篡改的字节（有缺陷的发送方）',
       inFlight: '传输中：点击可丢弃、复制或延迟',
       timer: '定时器（✱ 触发，⊥ 取消）',
       connected: '粗生命线：已连接',

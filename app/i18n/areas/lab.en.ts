@@ -213,6 +213,8 @@ export const labEn = {
           duplicate:
             'The next {{packet}} from {{from}}{{to}} will arrive twice, the copy {{delay}} later: a fault the scenario arranges.',
           delay: 'The next {{packet}} from {{from}}{{to}} will be held back {{delay}}: a fault the scenario arranges.',
+          corrupt:
+            'The next {{packet}} from {{from}}{{to}} will leave with byte {{byte}} altered (XOR 0x{{xor}}): the scenario plays a faulty sender.',
         },
       },
       send: {
@@ -250,6 +252,8 @@ export const labEn = {
       arriveDelayed:
         '{{to}} receives {{packet}} from {{from}} after {{took}} instead of about {{usual}}: the fault held it back.',
       arriveLate: '{{to}} receives {{packet}} from {{from}} late: after {{took}} instead of about {{usual}}.',
+      arriveCorrupted:
+        '{{to}} receives the altered bytes of {{packet}} from {{from}} after {{took}}: byte {{offset}} reads 0x{{sent}}.',
       drop: {
         loss: '{{packet}} from {{from}} to {{to}} is lost on the way ({{model}}).',
         fault: '{{packet}} from {{from}} to {{to}} is lost: the fault the scenario arranged ({{model}}).',
@@ -351,6 +355,8 @@ export const labEn = {
         delay: 'This {{packet}} will be held back (a fault the scenario arranged).',
         delayTcp:
           'This {{packet}}’s segment is held back (a fault the scenario arranged): it arrives late, and what follows on the link waits behind it.',
+        corrupt:
+          'This {{packet}} leaves with byte {{offset}} altered, 0x{{original}} → 0x{{sent}}: a faulty sender, not line noise (TCP’s checksum would catch that).',
       },
     },
 

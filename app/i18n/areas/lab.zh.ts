@@ -213,6 +213,8 @@ export const labZh: Shape<typeof labEn> = {
           drop: '{{from}}{{to}}的下一个 {{packet}} 将会丢失：这是场景安排的故障。',
           duplicate: '{{from}}{{to}}的下一个 {{packet}} 将到达两次，副本晚 {{delay}}：这是场景安排的故障。',
           delay: '{{from}}{{to}}的下一个 {{packet}} 将被延迟 {{delay}}：这是场景安排的故障。',
+          corrupt:
+            '{{from}}{{to}}的下一个 {{packet}} 发出时第 {{byte}} 字节将被篡改（异或 0x{{xor}}）：场景在扮演一个有缺陷的发送方。',
         },
       },
       send: {
@@ -247,6 +249,7 @@ export const labZh: Shape<typeof labEn> = {
         '{{to}}收到{{from}}发来的 {{packet}}，用时 {{took}}，平常约 {{usual}}：它在等待一个需要 TCP 重传的报文段（队头阻塞）。',
       arriveDelayed: '{{to}}收到{{from}}发来的 {{packet}}，用时 {{took}}，平常约 {{usual}}：故障把它耽搁了。',
       arriveLate: '{{to}}收到{{from}}发来的 {{packet}}，晚了：用时 {{took}}，平常约 {{usual}}。',
+      arriveCorrupted: '{{to}}收到{{from}}发来的被篡改的 {{packet}}，用时 {{took}}：第 {{offset}} 字节是 0x{{sent}}。',
       drop: {
         loss: '{{from}}发给{{to}}的 {{packet}} 在途中丢失（{{model}}）。',
         fault: '{{from}}发给{{to}}的 {{packet}} 丢失：这是场景安排的故障（{{model}}）。',
@@ -337,6 +340,8 @@ export const labZh: Shape<typeof labEn> = {
         duplicateTcp: '这个 {{packet}} 在 TCP 之下被复制了，但 TCP 会丢弃多余的副本：MQTT 只看到一次。',
         delay: '这个 {{packet}} 将被耽搁（场景安排的故障）。',
         delayTcp: '这个 {{packet}} 的报文段被耽搁了（场景安排的故障）：它晚到，链路上后面的数据排在它后面等待。',
+        corrupt:
+          '这个 {{packet}} 发出时第 {{offset}} 字节被篡改，0x{{original}} → 0x{{sent}}：这是有缺陷的发送方，不是线路噪声（那会被 TCP 校验和发现）。',
       },
     },
 

@@ -3,7 +3,7 @@
  * current language. Everything that comes from a run (topics, payloads, client ids) is returned as
  * plain text for Svelte to escape; nothing here is markup.
  */
-import type { CloseEvent, Step } from '$engine';
+import type { CloseEvent, SendEvent, Step } from '$engine';
 import { has, language, t } from '../../i18n/i18n.svelte.ts';
 import type { ArrowItem } from './sequence-view.svelte.ts';
 import { BROKER, type Mark, type TimerBar } from './run-model.ts';
@@ -28,6 +28,8 @@ export function cached(owner: object, variant: string, compute: () => string): s
 export function clip(text: string, max = 24): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+const hexByte = (n: number) => n.toString(16).padStart(2, '0').toUpperCase();
 
 export function partyName(party: string): string {
   return party === BROKER ? t('diagram.broker') : party;
@@ -68,7 +70,7 @@ export function stepText(step: Step): string {
     case 'unsubscribe':
       return t('diagram.step.unsubscribe', { filter: clip(step.filter) });
     case 'fault':
-      return t(`diagram.step.fault.${step.fault}`, { packet: step.packet });
+      return t(`diagram.step.fault.${step.fault}`, { packet: step.packet, byte: step.byte ?? 0 });
     default:
       return t(`diagram.step.${step.do}`);
   }
@@ -129,7 +131,14 @@ export function arrowAria(item: ArrowItem): string {
   });
   if (item.copyIndex > 0) text += `; ${t('diagram.arrow.copy')}`;
   if (send.retransmits) text += `; ${t('diagram.arrow.retransmits', { count: send.retransmits })}`;
+  if (send.corrupted) text += `; ${corruptedText(send)}`;
   return text;
+}
+
+/** What a corrupt fault changed in a packet's bytes, in words. */
+export function corruptedText(send: SendEvent): string {
+  const { offset, original } = send.corrupted!;
+  return t('diagram.arrow.corrupted', { offset, original: hexByte(original), sent: hexByte(send.bytes[offset]) });
 }
 
 /** A tooltip with a little more: the topic of a PUBLISH, the size on the wire. */

@@ -4,7 +4,7 @@
  * from overlapping, and the time axis. Time runs down: y = a d3 linear scale of virtual ms.
  */
 import { format, scaleLinear } from 'd3';
-import type { Packet } from '$engine';
+import type { Packet, SendEvent } from '$engine';
 import { BROKER, type Copy, type PacketArrow, type TimerBar } from './run-model.ts';
 
 /** The cursor: the last trace event shown and the virtual time on screen. */
@@ -203,6 +203,14 @@ export function packetLabel(packet: Packet): string {
     if (packet.retain) text += ' R';
   }
   return text;
+}
+
+/**
+ * The text on a packet sent: its packet's, and ⚡ when a corrupt fault altered its bytes (a glyph,
+ * so that it is not told by colour alone; the arrow's aria text says what changed).
+ */
+export function sendLabel(send: SendEvent): string {
+  return send.corrupted ? `${packetLabel(send.packet)} ⚡` : packetLabel(send.packet);
 }
 
 /** Families of packet types, each with its own colour and line style in the diagram. */

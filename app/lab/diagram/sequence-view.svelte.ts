@@ -24,7 +24,7 @@ import {
   laneOrder,
   laneXs,
   packetFamily,
-  packetLabel,
+  sendLabel,
   stackLabels,
   timeScale,
   textWidth,
@@ -270,7 +270,7 @@ export class SequenceView {
       copy,
       copyIndex,
       family: packetFamily(arrow.send.packet.type),
-      label: packetLabel(arrow.send.packet),
+      label: sendLabel(arrow.send),
       shape,
       inFlight,
     };

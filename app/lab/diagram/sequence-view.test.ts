@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { loadScenario } from '../../../test/support/load-scenario.ts';
+import type { Scenario } from '$engine';
+import { setLanguage } from '../../i18n/i18n.svelte.ts';
 import { Lab } from '../lab.svelte.ts';
+import { arrowAria, markLabel } from './diagram-text.ts';
 import { copyProgress } from './sequence-layout.ts';
 import { DENSE_LIMIT, SequenceView } from './sequence-view.svelte.ts';
 
@@ -81,5 +84,42 @@ describe('the sequence view', () => {
     const last = view.neighbour(null, -1)!;
     expect(last.seq).toBeLessThanOrEqual(40);
     expect(view.neighbour(last.seq, 1)).toBeUndefined();
+  });
+});
+
+describe('a packet a corrupt fault altered', () => {
+  const scenario: Scenario = {
+    clients: [{ id: 'app' }],
+    steps: [
+      { atMs: 0, do: 'connect', client: 'app' },
+      { atMs: 100, do: 'fault', fault: 'corrupt', from: 'app', packet: 'SUBSCRIBE', xor: 0x02 },
+      { atMs: 200, do: 'subscribe', client: 'app', filter: 'home/#', qos: 2 },
+    ],
+  };
+  const lab = new Lab();
+  lab.load({ scenario, seed: 1, actions: [] });
+  lab.end();
+  const view = new SequenceView(lab);
+  view.width = 800;
+  view.height = 500;
+
+  test('is marked by a glyph on its label and in words for a screen reader, in both languages', () => {
+    view.ty = view.tyFor(200, 100);
+    const item = view.arrows.items.find((i) => i.arrow.send.packet.type === 'SUBSCRIBE')!;
+    expect(item.label).toBe('SUBSCRIBE #1 ⚡');
+    setLanguage('en');
+    expect(arrowAria(item)).toContain('altered by a fault as it left: byte 0 is 0x80, not 0x82');
+    setLanguage('zh');
+    expect(arrowAria(item)).toContain('发出时被故障篡改：第 0 字节是 0x80，原本是 0x82');
+    setLanguage('en');
+    // the other packets are drawn as they always are
+    expect(view.arrows.items.filter((i) => i.label.includes('⚡'))).toHaveLength(1);
+  });
+
+  test('the fault step, and the close it leads to, have their words', () => {
+    view.ty = view.tyFor(100, 100);
+    const texts = view.run.model.marks.map((mark) => markLabel(mark));
+    expect(texts).toContain('fault: alter byte 0 of the next SUBSCRIBE ⚡');
+    expect(texts).toContain('closed (app): malformed packet');
   });
 });

@@ -159,6 +159,41 @@ describe('sentences a teacher reads out', () => {
     expect(texts.some((t) => /is lost on the way/.test(t))).toBe(false); // TCP loses no MQTT packet
   });
 
+  test('a corrupt fault: the altered byte, the refusal with its rule, the close — in both languages', () => {
+    const scenario: Scenario = {
+      clients: [{ id: 'sensor' }, { id: 'app' }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'app' },
+        { atMs: 100, do: 'fault', fault: 'corrupt', from: 'app', packet: 'SUBSCRIBE', byte: 0, xor: 0x02 },
+        { atMs: 200, do: 'subscribe', client: 'app', filter: 'home/#', qos: 2 },
+      ],
+    };
+    const lines = narrateAll(run(scenario), { scenario });
+    expect(lines.length).toBe(run(scenario).length);
+    expect(missingKeys(lines)).toEqual([]);
+    const texts = lines.map((l) => en(l.phrase));
+    expect(texts).toContain(
+      'The next SUBSCRIBE from app will leave with byte 0 altered (XOR 0x02): the scenario plays a faulty sender.',
+    );
+    expect(texts).toContain(
+      'This SUBSCRIBE leaves with byte 0 altered, 0x82 → 0x80: a faulty sender, not line noise (TCP’s checksum would catch that).',
+    );
+    expect(texts).toContain(
+      'The broker receives the altered bytes of SUBSCRIBE 1 from app after 50 ms: byte 0 reads 0x80.',
+    );
+    const error = lines.find((l) => l.tag === 'error')!;
+    expect(error.rule).toBe('MQTT-2.2.2-1');
+    const close = lines.find((l) => l.tag === 'connection' && en(l.phrase).includes('malformed'))!;
+    expect(close.rule).toBe('MQTT-2.2.2-1');
+    expect(lines.map((l) => zh(l.phrase))).toContain(
+      '这个 SUBSCRIBE 发出时第 0 字节被篡改，0x82 → 0x80：这是有缺陷的发送方，不是线路噪声（那会被 TCP 校验和发现）。',
+    );
+    for (const line of lines)
+      for (const text of [en(line.phrase), zh(line.phrase)])
+        expect(text, `seq ${line.seq}`).not.toMatch(/\{\{|\}\}|lab\.say|undefined|NaN|\[object/);
+  });
+
   test('a person’s actions are told apart from the scenario’s steps', () => {
     const scenario = presetById('empty')!.scenario;
     const lab = new Lab();
@@ -211,6 +246,7 @@ describe('nothing falls through', () => {
       'fault-drop',
       'fault-duplicate',
       'fault-delay',
+      'fault-corrupt',
     ];
     const scenario: Scenario = { clients: [{ id: 'sensor' }], steps: [] };
     const trace: NoteEvent[] = codes.map((code, seq) => ({

@@ -204,7 +204,7 @@ class Story {
           { tone: 'bad', ...(e.rule ? { rule: e.rule } : {}) },
         );
       case 'note':
-        return this.note(e);
+        return this.note(e, trace);
     }
     return null;
   }
@@ -270,6 +270,8 @@ class Story {
             from: party(step.from),
             nth: step.nth ?? 1,
             delay: ms(step.delayMs ?? 0),
+            byte: step.byte ?? 0,
+            xor: hex(step.xor ?? 0x01),
             to: step.to ? phrase('lab.say.toClient', { to: party(step.to) }) : EMPTY,
           }),
         };
@@ -382,6 +384,12 @@ class Story {
     const send = trace[e.send] as SendEvent | undefined;
     const took = e.arriveAtMs - e.sentAtMs;
     const base = { packet: packetName(e.packet), from: party(e.from), to: party(e.to, true), took: ms(took) };
+    if (e.corrupted) {
+      // what the receiver makes of the altered bytes (an error, a close) is told by the lines after
+      const { offset } = e.corrupted;
+      const say = phrase('lab.say.arriveCorrupted', { ...base, offset, sent: hex(e.bytes[offset]) });
+      return this.line(e, 'arrive', say, { tone: 'bad' });
+    }
     if (e.copy !== undefined) return this.line(e, 'arrive', phrase('lab.say.arriveCopy', base), { tone: 'warn' });
     const link = this.nominal(e.from, e.to);
     const usual = ms(link?.delayMs ?? 0);
@@ -543,7 +551,7 @@ class Story {
 
   // ---------------------------------------------------------------- decisions
 
-  private note(e: NoteEvent): Line {
+  private note(e: NoteEvent, trace: readonly TraceEvent[]): Line {
     const p = e.params ?? {};
     const who = party(e.party, true);
     const client = party(String(p.client ?? ''));
@@ -641,6 +649,18 @@ class Story {
           'network',
           phrase(`lab.say.fault.${kind}${tcp ? 'Tcp' : ''}`, { packet: String(p.packet ?? '') }),
           { tone: 'warn' },
+        );
+      }
+      case 'fault-corrupt': {
+        const send = trace[Number(p.send)];
+        const offset = Number(p.offset ?? 0);
+        const original = send?.kind === 'send' && send.corrupted ? hex(send.corrupted.original) : '?';
+        const sent = send?.kind === 'send' ? hex(send.bytes[offset] ?? 0) : '?';
+        return this.line(
+          e,
+          'network',
+          phrase('lab.say.fault.corrupt', { packet: String(p.packet ?? ''), offset, original, sent }),
+          { tone: 'bad' },
         );
       }
       default:
