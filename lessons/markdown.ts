@@ -37,8 +37,30 @@ const OPTION_ID = /^\s*\{#([a-z0-9-]+)\}\s*/;
 
 export class ProseError extends Error {}
 
+/** Han characters, CJK punctuation, full-width forms, and the quotes, dashes and ellipsis Chinese text uses. */
+const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026]/u;
+
+/**
+ * A line break inside a paragraph is a space in HTML, and browsers show it, which is right between
+ * English words and wrong between two Chinese characters (“可能 连下一个”). Lines of zh.md wrap
+ * anywhere, so a break between two CJK characters is taken out before parsing — unless the line
+ * before is a heading, which a line break ends.
+ */
+export function joinCjkLines(source: string): string {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.length ? out[out.length - 1] : undefined;
+    const joins =
+      previous !== undefined && !previous.startsWith('#') && CJK.test(previous.slice(-1)) && CJK.test(line.slice(0, 1));
+    if (joins) out[out.length - 1] = previous + line;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
+
 export function parseProse(source: string, where = 'lesson'): Prose {
-  const tokens = lexer(source);
+  const tokens = lexer(joinCjkLines(source));
   let title = '';
   const intro: Token[] = [];
   const steps: ProseStep[] = [];
