@@ -10,7 +10,7 @@ const outDir = fileURLToPath(new URL('../../test-results/screenshots/', import.m
 mkdirSync(outDir, { recursive: true });
 
 const shots = [
-  { lesson: '04-fixed-header', step: 'publish-byte' },
+  { lesson: '04-fixed-header', step: 'why-close' },
   { lesson: '09-qos1', step: 'predict-app' },
   { lesson: '12-will', step: 'pull-plug' },
 ];

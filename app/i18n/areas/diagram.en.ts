@@ -93,7 +93,11 @@ export const diagramEn = {
     },
     deliver: '✉ {{topic}} = {{payload}}',
     deliverAria: '{{party}} received a message at {{at}}: topic {{topic}}, payload {{payload}}',
-    error: 'protocol error: {{code}}',
+    error: {
+      label: 'protocol error',
+      labelRule: 'protocol error [{{rule}}]',
+      aria: 'At {{at}}, {{party}} finds a protocol error and closes the connection: {{problem}}',
+    },
     menu: {
       label: 'Packet on its way',
       title: '{{label}}, {{from}} → {{to}}',

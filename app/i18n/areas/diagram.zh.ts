@@ -96,7 +96,11 @@ export const diagramZh: Shape<typeof diagramEn> = {
     },
     deliver: '✉ {{topic}} = {{payload}}',
     deliverAria: '{{party}} 于 {{at}} 收到一条消息：主题 {{topic}}，有效载荷 {{payload}}',
-    error: '协议错误：{{code}}',
+    error: {
+      label: '协议错误',
+      labelRule: '协议错误 [{{rule}}]',
+      aria: '{{at}}，{{party}}发现协议错误并关闭连接：{{problem}}',
+    },
     menu: {
       label: '传输中的报文',
       title: '{{label}}，{{from}} → {{to}}',

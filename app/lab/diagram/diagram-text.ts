@@ -88,8 +88,15 @@ export function markLabel(mark: Mark): string {
     case 'deliver':
       return t('diagram.deliver', { topic: clip(mark.event.topic, 18), payload: clip(mark.event.payload, 14) });
     case 'error':
-      return t('diagram.error', { code: mark.code });
+      // the rule is short and the same in both languages; the whole sentence is in the aria text
+      return mark.rule ? t('diagram.error.labelRule', { rule: mark.rule }) : t('diagram.error.label');
   }
+}
+
+/** What was wrong, in the codec's own words (or the broker's, for a rule about packet order). */
+function problemText(mark: Extract<Mark, { kind: 'error' }>): string {
+  const key = has(`error.${mark.code}`) ? `error.${mark.code}` : `lab.say.violation.${mark.code}`;
+  return t(key, mark.params);
 }
 
 /** What a screen reader hears for a mark. */
@@ -99,6 +106,8 @@ export function markAria(mark: Mark): string {
   switch (mark.kind) {
     case 'close':
       return t('diagram.close.aria', { party, conn: mark.event.conn, at, reason: closeReason(mark.event) });
+    case 'error':
+      return t('diagram.error.aria', { at, party, problem: problemText(mark) });
     case 'deliver':
       return t('diagram.deliverAria', {
         party,

@@ -60,7 +60,15 @@ export type Mark =
   | { kind: 'step'; seq: number; atMs: number; party: string; step: Step }
   | { kind: 'close'; seq: number; atMs: number; party: string; event: CloseEvent }
   | { kind: 'deliver'; seq: number; atMs: number; party: string; event: DeliverEvent }
-  | { kind: 'error'; seq: number; atMs: number; party: string; code: string; rule?: string };
+  | {
+      kind: 'error';
+      seq: number;
+      atMs: number;
+      party: string;
+      code: string;
+      params?: Record<string, string | number>;
+      rule?: string;
+    };
 
 /** A stretch of time a client's MQTT connection was up (CONNACK accepted until it closed). */
 export interface ConnectedSpan {
@@ -215,6 +223,7 @@ export class RunModel {
           atMs: e.atMs,
           party: e.side === 'client' ? e.client : BROKER,
           code: e.code,
+          ...(e.params ? { params: e.params } : {}),
           ...(e.rule ? { rule: e.rule } : {}),
         });
         break;

@@ -3,7 +3,7 @@ import { loadScenario } from '../../../test/support/load-scenario.ts';
 import type { Scenario } from '$engine';
 import { setLanguage } from '../../i18n/i18n.svelte.ts';
 import { Lab } from '../lab.svelte.ts';
-import { arrowAria, markLabel } from './diagram-text.ts';
+import { arrowAria, markAria, markLabel } from './diagram-text.ts';
 import { copyProgress } from './sequence-layout.ts';
 import { DENSE_LIMIT, SequenceView } from './sequence-view.svelte.ts';
 
@@ -121,5 +121,16 @@ describe('a packet a corrupt fault altered', () => {
     const texts = view.run.model.marks.map((mark) => markLabel(mark));
     expect(texts).toContain('fault: alter byte 0 of the next SUBSCRIBE ⚡');
     expect(texts).toContain('closed (app): malformed packet');
+  });
+
+  test('the broker’s protocol error: its rule on the lifeline, the codec’s words for a screen reader', () => {
+    const error = view.run.model.marks.find((mark) => mark.kind === 'error')!;
+    expect(markLabel(error)).toBe('protocol error [MQTT-2.2.2-1]');
+    expect(markAria(error)).toContain('The flags of SUBSCRIBE (bits 3–0 of the first byte) must be 0010');
+    setLanguage('zh');
+    expect(markLabel(error)).toBe('协议错误 [MQTT-2.2.2-1]');
+    expect(markAria(error)).toContain('SUBSCRIBE 的标志位（首字节第 3–0 位）必须是 0010');
+    setLanguage('en');
+    for (const mark of view.run.model.marks) expect(markLabel(mark)).not.toContain('reserved-flags');
   });
 });
