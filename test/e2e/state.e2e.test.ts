@@ -95,7 +95,9 @@ test('keepalive countdowns show the 1.5 × rule; tables follow the cursor', asyn
   const keepalive = page.locator('.keepalive');
   await expect.poll(() => keepalive.textContent()).toContain('1.5 × 60 s = 90 s');
   await expect.poll(() => keepalive.locator('[role="meter"]').count()).toBe(4);
-  await expect.poll(() => keepalive.textContent()).toContain('59.0 s left');
+  // The sensor last sent at 0.6 s (its PUBLISH): no PINGREQ before 60.6 s, 59.6 s from the cursor.
+  await expect.poll(() => keepalive.textContent()).toContain('59.6 s left of 60 s');
+  await expect.poll(() => keepalive.textContent()).toContain('last sent something at 0.6 s');
   // The flow in flight, with its topic; pointing at it lights it and draws its machine.
   const flow = page.locator('.flow[data-actor="sensor/out/1"]');
   await expect.poll(() => flow.textContent()).toContain('home/door');
