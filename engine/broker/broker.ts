@@ -344,7 +344,8 @@ export class Broker implements EndHandler {
       this.note('auth-refused', { client: clientId, reasonCode: refused, username: packet.username ?? '' });
       this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: refused });
       state.actor.send({ type: 'net.refused' });
-      return this.close(state, 'refused', undefined, false);
+      // [MQTT-3.2.2-5] (5.0 [MQTT-3.2.2-7]): after a refusing CONNACK the server closes the connection.
+      return this.close(state, 'refused', version === 5 ? 'MQTT-3.2.2-7' : 'MQTT-3.2.2-5', false);
     }
 
     // [MQTT-3.1.4-2] (5.0 [MQTT-3.1.4-3]): a second connection with this id takes over; the first is closed.

@@ -1,16 +1,18 @@
 /** What lesson 14's prose claims, asserted on its runs. */
 import { expect } from 'vitest';
 import {
+  type ClientSpec,
+  type CloseEvent,
   type ConnectPacket,
   type SendEvent,
   type Span,
   MqttError,
   decode,
+  defineScenario,
   encode,
   reasonCode,
-  simulate,
 } from '../../engine/index.ts';
-import type { Run } from '../run.ts';
+import { Run } from '../run.ts';
 import lesson from './scenario.ts';
 
 /** The first span (depth first) of `field` in the packet's bytes, as the inspector shows it. */
@@ -41,14 +43,58 @@ function failure(run: () => unknown): MqttError {
   throw new Error('expected an MqttError');
 }
 
+/** How the broker answered `client`'s first CONNECT: the CONNACK, and the closes of that connection. */
+function answer(run: Run, client: string) {
+  const connect = run.packet({ type: 'CONNECT', from: client });
+  const connack = run.sends({ type: 'CONNACK', to: client }).find((s) => s.conn === connect.conn);
+  const closes = run.trace.filter((e): e is CloseEvent => e.kind === 'close' && e.conn === connect.conn);
+  return { connect, connack, closes, brokerClose: closes.find((c) => c.side === 'broker') };
+}
+
+/** The broker with lesson 14's users, and one client that only connects (as `version`). */
+function attempt(client: Omit<ClientSpec, 'id'>, version: 4 | 5 = 4): Run {
+  return Run.of(
+    defineScenario({
+      title: 'one login attempt',
+      version,
+      broker: { users: lesson.scenarios.login.broker!.users },
+      clients: [{ id: 'intruder', keepAliveS: 5, ...client }],
+      steps: [{ atMs: 0, id: 'connect', do: 'connect', client: 'intruder' }],
+      untilMs: 1_000,
+    }),
+  );
+}
+
+/** The broker refused `client`: the CONNACK's code; session present 0 and the connection closed by the broker right after it. */
+function refusedWith(run: Run, client: string): number {
+  const { connack, brokerClose } = answer(run, client);
+  expect(connack, `${client}: a CONNACK`).toBeDefined();
+  expect(connack!.packet).toMatchObject({ sessionPresent: false }); // [MQTT-3.2.2-4] (5.0 [MQTT-3.2.2-6])
+  // [MQTT-3.2.2-5] (5.0 [MQTT-3.2.2-7]): the broker closes the network connection right after the CONNACK
+  expect(brokerClose, `${client}: the broker closes`).toMatchObject({
+    reason: 'refused',
+    atMs: connack!.atMs,
+    rule: connack!.packet.type === 'CONNACK' && connack!.packet.reasonCode >= 0x80 ? 'MQTT-3.2.2-7' : 'MQTT-3.2.2-5',
+  });
+  const between = run.trace.slice(connack!.seq + 1, brokerClose!.seq);
+  expect(between.filter((e) => e.kind === 'send' || e.kind === 'close')).toEqual([]);
+  expect(run.notes('auth-refused', 'broker').map((n) => n.params?.client)).toContain(client);
+  expect(run.notes('session-created', 'broker').some((n) => n.params?.client === client)).toBe(false);
+  return connack!.packet.type === 'CONNACK' ? connack!.packet.reasonCode : -1;
+}
+
 export function checks(runs: Record<string, Run>): void {
   const { login } = runs;
+  const wrong = runs['wrong-password'];
   const spec = lesson.scenarios.login.clients[0];
+  const users = lesson.scenarios.login.broker!.users!;
 
-  // every field a step lights exists in its packet
+  // every field a step lights exists in its packet, in the run the step shows
+  let shown = Object.keys(lesson.scenarios)[0];
   for (const step of lesson.steps) {
+    shown = step.scenario ?? shown;
     const h = step.highlight;
-    if (h?.packet && h.field) expect(span(login.packet(h.packet), h.field), `${step.id}`).toBeDefined();
+    if (h?.packet && h.field) expect(span(runs[shown].packet(h.packet), h.field), `${step.id}`).toBeDefined();
   }
 
   // transport: tcp, MQTT 3.1.1
@@ -96,19 +142,76 @@ export function checks(runs: Record<string, Run>): void {
   expect(spec.password).toBe('secret42');
   expect(Buffer.from(connect.bytes).includes(Buffer.from('secret42'))).toBe(true);
 
-  // accepted: CONNACK 0x00 (accepted), SUBACK for kitchen/# grants QoS 1
+  // accepted: the broker has one user, kitchen / secret42; the sensor's CONNECT carries exactly these,
+  // and the broker accepts: CONNACK 0x00; SUBACK for kitchen/# grants QoS 1
+  expect(users).toEqual({ kitchen: 'secret42' });
+  expect(users[spec.username!]).toBe(spec.password);
   const connack = login.packet({ type: 'CONNACK', to: 'sensor' });
   expect([...connack.bytes]).toEqual([0x20, 0x02, 0x00, 0x00]);
+  expect(login.notes('auth-refused')).toEqual([]);
   expect(login.packet({ type: 'SUBACK', to: 'sensor' }).packet).toMatchObject({ reasonCodes: [0x01] });
-  // this lab's broker checks no credentials: a wrong password is accepted just the same
-  const wrong = simulate({ ...lesson.scenarios.login, clients: [{ ...spec, password: 'wrong' }] });
-  const wrongConnack = wrong.trace.find((e) => e.kind === 'send' && e.packet.type === 'CONNACK');
-  expect(wrongConnack?.kind === 'send' && wrongConnack.packet).toMatchObject({ reasonCode: 0 });
-  // a real broker refuses with 3.1.1 return code 0x04 or 0x05 (5.0: 0x86, 0x87)
+  // the comparison is real: the same run with another password is refused
+  const changed = Run.of({ ...lesson.scenarios.login, clients: [{ ...spec, password: 'secret43' }] });
+  expect(refusedWith(changed, 'sensor')).toBe(0x04);
+
+  // predict-wrong: the second run, same broker and user list; the sensor logs in as before; at 0.2 s
+  // the intruder connects as kitchen with the password letmein; at 0.4 s it tries to subscribe to kitchen/#
+  expect(wrong.scenario.transport ?? 'tcp').toBe('tcp');
+  expect(wrong.scenario.version ?? 4).toBe(4);
+  expect(wrong.scenario.broker?.users).toEqual(users);
+  const intruderSpec = wrong.scenario.clients.find((c) => c.id === 'intruder')!;
+  expect(intruderSpec).toMatchObject({ username: 'kitchen', password: 'letmein' });
+  expect(users[intruderSpec.username!]).not.toBe(intruderSpec.password);
+  expect(wrong.scenario.clients.find((c) => c.id === 'sensor')).toMatchObject({
+    username: spec.username,
+    password: spec.password,
+  });
+  const at = (id: string) => wrong.scenario.steps.find((s) => s.id === id)!;
+  expect(at('intruder-connect')).toMatchObject({ atMs: 200, do: 'connect', client: 'intruder' });
+  expect(at('intruder-subscribe')).toMatchObject({
+    atMs: 400,
+    do: 'subscribe',
+    client: 'intruder',
+    filter: 'kitchen/#',
+  });
+  expect(at('reading')).toMatchObject({ atMs: 600, do: 'publish', client: 'sensor' });
+  expect(wrong.packet({ type: 'CONNACK', to: 'sensor' }).packet).toMatchObject({ reasonCode: 0 });
+
+  // bad-credentials: the intruder's CONNACK is 20 02 00 04 — session present 0, return code 0x04 —
+  // and the broker closes the connection right after sending it [MQTT-3.2.2-5]
+  const refusal = wrong.packet({ type: 'CONNACK', to: 'intruder' });
+  expect([...refusal.bytes]).toEqual([0x20, 0x02, 0x00, 0x04]);
+  expect(bytesOf(refusal, 'reasonCode')).toEqual([0x04]);
+  expect(refusedWith(wrong, 'intruder')).toBe(0x04);
   expect(reasonCode('CONNACK', 0x04, 4)?.name).toBe('Connection Refused, bad user name or password');
+  // the intruder closes its end too when the CONNACK arrives
+  expect(answer(wrong, 'intruder').closes.map((c) => c.side)).toEqual(['broker', 'client']);
+  // no session: at 0.4 s the intruder has no connection, its SUBSCRIBE is never sent; nothing reaches it
+  expect(wrong.notes('not-connected', 'intruder')).toMatchObject([{ atMs: 400, params: { action: 'subscribe' } }]);
+  expect(wrong.sends({ type: 'SUBSCRIBE', from: 'intruder' })).toEqual([]);
+  expect(wrong.sends({ type: 'SUBACK', to: 'intruder' })).toEqual([]);
+  expect(wrong.sends({ type: 'CONNECT', from: 'intruder' })).toHaveLength(1);
+  expect(wrong.deliveries('intruder')).toEqual([]);
+  // the sensor's reading at 0.6 s reaches nobody; the sensor itself stays connected
+  expect(wrong.packet({ type: 'PUBLISH', from: 'sensor' }).atMs).toBe(600);
+  expect(wrong.deliveries()).toEqual([]);
+  expect(wrong.sends({ type: 'PUBLISH', from: 'broker' })).toEqual([]);
+  expect(wrong.trace.some((e) => e.kind === 'close' && e.client === 'sensor')).toBe(false);
+  // this broker gives 0x04 also for a user name it does not know: one code for either mistake
+  expect(refusedWith(attempt({ username: 'admin', password: 'secret42' }), 'intruder')).toBe(0x04);
+  // 0x05 not authorized: no user name at all
+  expect(refusedWith(attempt({}), 'intruder')).toBe(0x05);
   expect(reasonCode('CONNACK', 0x05, 4)?.name).toBe('Connection Refused, not authorized');
+  // 5.0: 0x86 and 0x87, and the connection closed after them (codes ≥ 0x80) [MQTT-3.2.2-7]
+  expect(refusedWith(attempt({ username: 'kitchen', password: 'letmein' }, 5), 'intruder')).toBe(0x86);
+  expect(refusedWith(attempt({ username: 'admin', password: 'secret42' }, 5), 'intruder')).toBe(0x86);
+  expect(refusedWith(attempt({}, 5), 'intruder')).toBe(0x87);
   expect(reasonCode('CONNACK', 0x86, 5)?.name).toBe('Bad User Name or Password');
   expect(reasonCode('CONNACK', 0x87, 5)?.name).toBe('Not authorized');
+  // and with the right pair, 5.0 accepts too
+  expect(answer(attempt({ username: 'kitchen', password: 'secret42' }, 5), 'intruder').connack?.packet).toMatchObject({
+    reasonCode: 0,
+  });
 
   // tls: the inspector shows the MQTT bytes as the endpoints see them: what the codec makes of the packet
   expect(encode(connect.packet, 4)).toEqual(connect.bytes);
@@ -143,6 +246,13 @@ export const quizzes: Record<string, (runs: Record<string, Run>) => string | num
     const field = bytesOf(connect, 'password').slice(2);
     const password = lesson.scenarios.login.clients[0].password!;
     return JSON.stringify(field) === JSON.stringify(utf8(password)) ? 'plain' : 'hidden';
+  },
+  'predict-wrong': (runs) => {
+    const { connack, brokerClose } = answer(runs['wrong-password'], 'intruder');
+    if (!connack || connack.packet.type !== 'CONNACK') return brokerClose ? 'silence' : 'no answer';
+    if (connack.packet.reasonCode === 0) return 'accepted-muted';
+    if (!brokerClose || brokerClose.seq < connack.seq) return 'refused, still open';
+    return connack.packet.reasonCode === 0x04 ? 'refused-closed' : `refused with ${connack.packet.reasonCode}`;
   },
   'predict-acl': ({ login }) => {
     if (login.trace.some((e) => e.kind === 'close')) return 'closed';

@@ -2,20 +2,45 @@ import { defineScenario } from '../../engine/index.ts';
 import { defineLesson } from '../lesson.ts';
 
 /**
- * One run over TCP: a sensor logs in with a user name and a password, then subscribes where it
- * may and where it may not (the broker refuses admin/#, standing in for an access rule).
+ * Two runs over TCP, against a broker with one user (`kitchen`, password `secret42`). In `login` the
+ * sensor logs in with that user name and password, then subscribes where it may and where it may
+ * not (the broker refuses admin/#, standing in for an access rule). In `wrong-password` an intruder
+ * tries the same user name with a guessed password, and is refused.
  */
 export default defineLesson({
   id: '14-security',
   scenarios: {
     login: defineScenario({
       title: 'User name and password in CONNECT; a subscription the broker refuses',
-      broker: { refuseFilters: ['admin/#'] },
+      broker: { refuseFilters: ['admin/#'], users: { kitchen: 'secret42' } },
       clients: [{ id: 'sensor', keepAliveS: 5, username: 'kitchen', password: 'secret42' }],
       steps: [
         { atMs: 0, id: 'connect', do: 'connect', client: 'sensor' },
         { atMs: 200, id: 'subscribe-kitchen', do: 'subscribe', client: 'sensor', filter: 'kitchen/#', qos: 1 },
         { atMs: 400, id: 'subscribe-admin', do: 'subscribe', client: 'sensor', filter: 'admin/#', qos: 1 },
+      ],
+      untilMs: 1_000,
+    }),
+    'wrong-password': defineScenario({
+      title: 'A guessed password: the broker refuses the connection',
+      broker: { users: { kitchen: 'secret42' } },
+      clients: [
+        { id: 'sensor', keepAliveS: 5, username: 'kitchen', password: 'secret42' },
+        { id: 'intruder', keepAliveS: 5, username: 'kitchen', password: 'letmein' },
+      ],
+      steps: [
+        { atMs: 0, id: 'connect', do: 'connect', client: 'sensor' },
+        { atMs: 200, id: 'intruder-connect', do: 'connect', client: 'intruder' },
+        { atMs: 400, id: 'intruder-subscribe', do: 'subscribe', client: 'intruder', filter: 'kitchen/#', qos: 1 },
+        {
+          atMs: 600,
+          id: 'reading',
+          do: 'publish',
+          client: 'sensor',
+          topic: 'kitchen/temperature',
+          payload: '21.5',
+          qos: 0,
+        },
       ],
       untilMs: 1_000,
     }),
@@ -44,7 +69,18 @@ export default defineLesson({
       run: { packet: { type: 'SUBACK', to: 'sensor' } },
       highlight: { packet: { type: 'CONNACK', to: 'sensor' }, field: 'reasonCode' },
     },
-    { id: 'tls', highlight: { packet: { type: 'CONNECT', from: 'sensor' } } },
+    {
+      id: 'predict-wrong',
+      scenario: 'wrong-password',
+      quiz: { kind: 'choice', answer: 'refused-closed' },
+      run: { step: 'intruder-subscribe' },
+    },
+    {
+      id: 'bad-credentials',
+      run: { packet: { type: 'PUBLISH', from: 'sensor' } },
+      highlight: { packet: { type: 'CONNACK', to: 'intruder' }, field: 'reasonCode' },
+    },
+    { id: 'tls', scenario: 'login', highlight: { packet: { type: 'CONNECT', from: 'sensor' } } },
     {
       id: 'predict-acl',
       quiz: { kind: 'choice', answer: 'refused' },

@@ -341,6 +341,10 @@ export const labEn = {
         clientSessionDiscarded:
           'The broker had no session for {{who}} (session present = 0): it drops its unfinished exchanges.',
         clientBusy: '{{who}} is already connected or connecting ({{state}}): it ignores the request.',
+        authRefused:
+          'The user name and password of {{client}} do not match the broker’s list of users: it refuses the connection (CONNACK 0x{{code}}).',
+        authRefusedAnonymous:
+          '{{clientS}} sent no user name, and this broker lets nobody in without one: it refuses the connection (CONNACK 0x{{code}}).',
         connackRefused: 'The connection of {{who}} was refused (CONNACK 0x{{code}}).',
         unreachable: '{{who}} cannot reach the broker: the link is cut.',
         notConnected: '{{who}} is not connected, so it cannot {{action}} now.',

@@ -327,6 +327,8 @@ export const labZh: Shape<typeof labEn> = {
         clientDequeued: '{{who}}已连接，发送之前保存的消息“{{topic}}”。',
         clientSessionDiscarded: '代理那里没有{{who}}的会话（会话存在标志 = 0）：它丢弃未完成的交换。',
         clientBusy: '{{who}}已经连接或正在连接（{{state}}）：忽略这个请求。',
+        authRefused: '{{client}}的用户名和密码与代理的用户列表对不上：代理拒绝连接（CONNACK 0x{{code}}）。',
+        authRefusedAnonymous: '{{clientS}}没有发送用户名，而这个代理不允许匿名连接：它拒绝连接（CONNACK 0x{{code}}）。',
         connackRefused: '{{who}}的连接被拒绝（CONNACK 0x{{code}}）。',
         unreachable: '{{who}}连不上代理：链路被切断了。',
         notConnected: '{{who}}尚未连接，现在不能{{action}}。',

@@ -194,6 +194,29 @@ describe('sentences a teacher reads out', () => {
         expect(text, `seq ${line.seq}`).not.toMatch(/\{\{|\}\}|lab\.say|undefined|NaN|\[object/);
   });
 
+  test('a refused login: wrong credentials and no user name, each said in words', () => {
+    const scenario: Scenario = {
+      broker: { users: { kitchen: 'secret42' } },
+      clients: [{ id: 'intruder', username: 'kitchen', password: 'letmein' }, { id: 'anonymous' }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'intruder' },
+        { atMs: 0, do: 'connect', client: 'anonymous' },
+      ],
+    };
+    const lines = narrateAll(run(scenario), { scenario });
+    expect(missingKeys(lines)).toEqual([]);
+    const texts = lines.map((l) => en(l.phrase));
+    expect(texts).toContain(
+      'The user name and password of intruder do not match the broker’s list of users: it refuses the connection (CONNACK 0x04).',
+    );
+    expect(texts).toContain(
+      'anonymous sent no user name, and this broker lets nobody in without one: it refuses the connection (CONNACK 0x05).',
+    );
+    expect(lines.map((l) => zh(l.phrase))).toContain(
+      'intruder 的用户名和密码与代理的用户列表对不上：代理拒绝连接（CONNACK 0x04）。',
+    );
+  });
+
   test('a person’s actions are told apart from the scenario’s steps', () => {
     const scenario = presetById('empty')!.scenario;
     const lab = new Lab();
@@ -234,6 +257,7 @@ describe('nothing falls through', () => {
       'takeover',
       'client-id-assigned',
       'client-id-rejected',
+      'auth-refused',
       'subscription-refused',
       'qos2-duplicate',
       'client-queued',

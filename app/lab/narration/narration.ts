@@ -629,6 +629,16 @@ class Story {
         return say('clientSessionDiscarded', { who }, { tone: 'warn' });
       case 'client-busy':
         return say('clientBusy', { who, state: String(p.state ?? '') });
+      case 'auth-refused': {
+        // 3.1.1 0x05 / 5.0 0x87: no user name at all; otherwise the pair is not in the broker's list
+        const code = Number(p.reasonCode ?? 0);
+        const anonymous = code === 0x05 || code === 0x87;
+        return say(
+          anonymous ? 'authRefusedAnonymous' : 'authRefused',
+          { client, clientS, code: hex(code) },
+          { tone: 'bad' },
+        );
+      }
       case 'connack-refused':
         return say('connackRefused', { who, code: hex(Number(p.reasonCode ?? 0)) }, { tone: 'bad' });
       case 'unreachable':
