@@ -92,16 +92,21 @@ export class Run {
   /** The trace index a step's `run` reaches. */
   indexOf(to: RunTo): number {
     if ('start' in to) return -1;
-    if ('end' in to) return this.trace.length - 1;
+    // The end the scenario names: the lab runs on past it (room for free play), the checks do not.
+    if ('end' in to)
+      return this.scenario.untilMs === undefined ? this.trace.length - 1 : this.lastAt(this.scenario.untilMs);
     if ('step' in to) return this.afterStep(to.step);
-    if ('timeMs' in to) {
-      let i = -1;
-      while (i + 1 < this.trace.length && this.trace[i + 1].atMs <= to.timeMs) i++;
-      return i;
-    }
+    if ('timeMs' in to) return this.lastAt(to.timeMs);
     const send = this.packet(to.packet);
     const done = this.trace.find((e) => (e.kind === 'arrive' || e.kind === 'drop') && e.send === send.seq);
     return done ? done.seq : send.seq;
+  }
+
+  /** The index of the last event at or before a time (-1 if none). */
+  lastAt(timeMs: number): number {
+    let i = -1;
+    while (i + 1 < this.trace.length && this.trace[i + 1].atMs <= timeMs) i++;
+    return i;
   }
 
   /** The states an actor went through, in order. */
