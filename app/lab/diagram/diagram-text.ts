@@ -8,6 +8,8 @@ import { has, language, t } from '../../i18n/i18n.svelte.ts';
 import type { ArrowItem } from './sequence-view.svelte.ts';
 import { BROKER, type Mark, type TimerBar } from './run-model.ts';
 import { formatMs } from './sequence-layout.ts';
+import { violation } from '../narration/narration.ts';
+import { say } from '../phrase.ts';
 
 const memo = new WeakMap<object, Map<string, string>>();
 
@@ -93,12 +95,6 @@ export function markLabel(mark: Mark): string {
   }
 }
 
-/** What was wrong, in the codec's own words (or the broker's, for a rule about packet order). */
-function problemText(mark: Extract<Mark, { kind: 'error' }>): string {
-  const key = has(`error.${mark.code}`) ? `error.${mark.code}` : `lab.say.violation.${mark.code}`;
-  return t(key, mark.params);
-}
-
 /** What a screen reader hears for a mark. */
 export function markAria(mark: Mark): string {
   const at = formatMs(mark.atMs);
@@ -107,7 +103,7 @@ export function markAria(mark: Mark): string {
     case 'close':
       return t('diagram.close.aria', { party, conn: mark.event.conn, at, reason: closeReason(mark.event) });
     case 'error':
-      return t('diagram.error.aria', { at, party, problem: problemText(mark) });
+      return t('diagram.error.aria', { at, party, problem: say(violation(mark), t) });
     case 'deliver':
       return t('diagram.deliverAria', {
         party,

@@ -79,7 +79,7 @@ export function party(name: string, subject = false): Phrase {
 }
 
 /** What was wrong: in the codec's own words, or the broker's for a rule about packet order. */
-const violation = (e: ErrorEvent): Phrase =>
+export const violation = (e: Pick<ErrorEvent, 'code' | 'params'>): Phrase =>
   e.code in errorMessages ? phrase(`error.${e.code}`, e.params) : phrase(`lab.say.violation.${e.code}`, e.params);
 
 const qos = (n: number): Phrase => phrase('lab.say.qos', { qos: n, meaning: phrase(`qos.${n}`) });
