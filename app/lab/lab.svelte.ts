@@ -30,6 +30,19 @@ const CHECKPOINT_EVERY = 256;
 export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 10;
 
+/** What a person can do to a packet on its way (the packet menu). */
+export type PacketFault = 'drop' | 'duplicate' | 'delay' | 'corrupt';
+
+/**
+ * The bits to flip in a packet's first byte so that the receiver must refuse it and close: for a
+ * PUBLISH both QoS bits set, QoS 3 [MQTT-3.3.1-4]; for every other type a reserved flag bit
+ * flipped [MQTT-2.2.2-1]. Either way the codec refuses it at byte 0, naming the rule.
+ */
+export function breakingXor(firstByte: number): number {
+  const isPublish = firstByte >> 4 === 3;
+  return isPublish ? ~firstByte & 0b0110 : 0b0001;
+}
+
 export class Lab {
   timeline = $state.raw<Timeline>({ scenario: { clients: [], steps: [] }, seed: 1, actions: [] });
   /** Which built-in scenario this is, if any (for titles and links). */
@@ -289,10 +302,11 @@ export class Lab {
   }
 
   /**
-   * Drop, duplicate or delay a packet already on its way: a fault scripted just before it was
-   * sent, then the run replays. `nth` picks it among same-type packets sent at that millisecond.
+   * Drop, duplicate, delay or break a packet already on its way: a fault scripted just before it
+   * was sent, then the run replays. `nth` picks it among same-type packets sent at that millisecond.
+   * Breaking alters its first byte so that no receiver may accept it (see `breakingXor`).
    */
-  faultPacket(send: SendEvent, fault: 'drop' | 'duplicate' | 'delay', delayMs = 1_000): void {
+  faultPacket(send: SendEvent, fault: PacketFault, delayMs = 1_000): void {
     const trace = this.trace;
     let nth = 1;
     for (let i = send.seq - 1; i >= 0 && trace[i].atMs === send.atMs; i--) {
@@ -307,6 +321,7 @@ export class Lab {
       packet: send.packet.type,
       ...(nth > 1 ? { nth } : {}),
       ...(fault === 'delay' || fault === 'duplicate' ? { delayMs } : {}),
+      ...(fault === 'corrupt' ? { byte: 0, xor: breakingXor(send.bytes[0]) } : {}),
     };
     const keepTime = this.timeMs;
     this.timeline = fork(this.timeline, step, send.atMs);

@@ -1,6 +1,6 @@
 import { type TraceEvent, traceToJson, worldAt } from '$engine';
 import { describe, expect, test } from 'vitest';
-import { Lab } from './lab.svelte.ts';
+import { Lab, breakingXor } from './lab.svelte.ts';
 import { presetById } from './presets.ts';
 
 const timeline = (id: string) => ({ scenario: presetById(id)!.scenario, seed: 1, actions: [] });
@@ -76,5 +76,36 @@ describe('the lab', () => {
     for (let i = 0; i < 1000 && lab.playing; i++) lab.tick(16);
     expect(lab.playing).toBe(false);
     expect(lab.timeMs).toBe(lab.endMs);
+  });
+});
+
+describe('breaking a packet on its way', () => {
+  test('the first byte gets a bit the protocol forbids: a reserved flag, or QoS 3 for a PUBLISH', () => {
+    expect(breakingXor(0x30) ^ 0x30).toBe(0x36); // QoS 0 → QoS 3
+    expect(breakingXor(0x32) ^ 0x32).toBe(0x36); // QoS 1 → QoS 3
+    expect(breakingXor(0x3d) ^ 0x3d).toBe(0x3f); // QoS 2, DUP, RETAIN → QoS 3
+    expect(breakingXor(0x62) ^ 0x62).toBe(0x63); // PUBREL 0010 → 0011
+    expect(breakingXor(0x40) ^ 0x40).toBe(0x41); // PUBACK 0000 → 0001
+  });
+
+  test.each([
+    ['PUBLISH', 'sensor', 'broker', 'MQTT-3.3.1-4'],
+    ['PUBACK', 'broker', 'sensor', 'MQTT-2.2.2-1'],
+  ] as const)('a broken %s from %s makes the %s close, naming %s', (type, from, closer, rule) => {
+    const lab = new Lab();
+    lab.load(timeline('qos1-lost-puback'));
+    lab.end();
+    const send = lab.trace.find((e) => e.kind === 'send' && e.packet.type === type && e.from === from);
+    if (send?.kind !== 'send') throw new Error(`no ${type}`);
+    lab.faultPacket(send, 'corrupt');
+    lab.end();
+    const broken = lab.trace.find((e) => e.kind === 'send' && e.corrupted !== undefined);
+    if (broken?.kind !== 'send') throw new Error('nothing broken');
+    expect(broken.packet.type).toBe(type);
+    const error = lab.trace.find((e) => e.kind === 'error');
+    expect(error).toMatchObject({ side: closer === 'broker' ? 'broker' : 'client', rule, offset: 0 });
+    expect(lab.trace.some((e) => e.kind === 'close' && e.side === (closer === 'broker' ? 'broker' : 'client'))).toBe(
+      true,
+    );
   });
 });

@@ -113,6 +113,27 @@ test('a packet on its way can be dropped, and the run changes', async () => {
   expect(page.errors).toEqual([]);
 });
 
+test('a packet on its way can be broken: marked ⚡, and the broker closes naming the rule', async () => {
+  const page = await open();
+  await page.evaluate(() => window.__mqttLab!.seekTime(620));
+  const flying = page.locator(`${arrows}.flight`, { hasText: 'PUBLISH' }).first();
+  await expect.poll(() => flying.count()).toBe(1);
+  await flying.locator('circle.tip').click();
+  const menu = page.getByRole('dialog');
+  await menu.getByRole('button', { name: 'Break its first byte' }).click();
+  await expect.poll(() => menu.count()).toBe(0);
+  await expect.poll(() => page.locator(arrows, { hasText: 'PUBLISH #1 Q1 ⚡' }).count()).toBe(1);
+  const error = await page.evaluate(() => {
+    const lab = window.__mqttLab!;
+    lab.seekTime(1_000);
+    const e = lab.trace.find((event) => event.kind === 'error');
+    return e?.kind === 'error' ? { side: e.side, rule: e.rule } : null;
+  });
+  expect(error).toEqual({ side: 'broker', rule: 'MQTT-3.3.1-4' });
+  await expect.poll(() => page.locator('.mark', { hasText: 'protocol error [MQTT-3.3.1-4]' }).count()).toBe(1);
+  expect(page.errors).toEqual([]);
+});
+
 test('the keyboard reaches the packets: arrows move between them, Enter opens one on its way, Esc closes', async () => {
   const page = await open();
   await page.evaluate(() => window.__mqttLab!.seekTime(620));

@@ -104,6 +104,9 @@ export const diagramEn = {
       drop: 'Drop it',
       duplicate: 'Duplicate it',
       delay: 'Delay it',
+      corrupt: 'Break its first byte',
+      corruptHint:
+        'Flip a bit of the first byte the protocol forbids (a reserved flag, or QoS 3 for a PUBLISH): the receiver must close the connection.',
       delayBy: 'by (ms)',
       close: 'Close',
       hint: 'The run replays with this fault, identical up to the moment it was sent.',

@@ -107,6 +107,8 @@ export const diagramZh: Shape<typeof diagramEn> = {
       drop: '丢弃',
       duplicate: '复制',
       delay: '延迟',
+      corrupt: '破坏首字节',
+      corruptHint: '翻转首字节中协议禁止的一位（保留标志位，PUBLISH 则变成 QoS 3）：接收方必须关闭连接。',
       delayBy: '时长（毫秒）',
       close: '关闭',
       hint: '运行会带着这个故障重放，在它发出之前的一切都完全相同。',
