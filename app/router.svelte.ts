@@ -39,8 +39,10 @@ export function routeHash(route: Partial<Route> & { page: Page }): string {
 const state = $state<{ route: Route }>({ route: parseRoute(globalThis.location?.hash ?? '') });
 
 if (globalThis.location !== undefined) {
-  addEventListener('hashchange', () => {
-    state.route = parseRoute(location.hash);
+  // The event's own URL, not location.hash: a replaceQuery that runs after the link was followed
+  // but before this event is handled would otherwise hide the followed link behind the old one.
+  addEventListener('hashchange', (event) => {
+    state.route = parseRoute(new URL(event.newURL).hash);
   });
 }
 
