@@ -164,6 +164,33 @@ test('the keyboard reaches the packets: arrows move between them, Enter opens on
   expect(page.errors).toEqual([]);
 });
 
+test('at a projector’s 1280×720, Fit brings the whole story so far into view', async () => {
+  const page = await open('en', { width: 1280, height: 720 });
+  await page.evaluate(() => window.__mqttLab!.seekTime(1_600)); // the resend, after the retry timer
+  const sent = await page.evaluate(() => {
+    const lab = window.__mqttLab!;
+    return lab.trace.filter((e) => e.kind === 'send' && e.seq <= lab.seq).length;
+  });
+  expect(sent).toBeGreaterThan(6);
+  /** The arrows drawn (only those in the window are) and how many lie wholly inside it. */
+  const inView = () =>
+    page.locator(`${diagram} .viewport`).evaluate((box) => {
+      const frame = box.getBoundingClientRect();
+      const all = [...box.querySelectorAll('g.arrow')].map((arrow) => arrow.getBoundingClientRect());
+      return all.filter((r) => r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1).length;
+    });
+  await expect.poll(inView).toBeGreaterThan(0);
+  expect(await inView()).toBeLessThan(sent); // following the cursor, the first packets are out of view
+  await page.locator(diagram).getByRole('button', { name: 'Fit' }).click();
+  await expect.poll(inView).toBe(sent);
+  // and 0 does the same from the keyboard, after zooming in
+  await page.locator(diagram).getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(inView).toBeLessThan(sent);
+  await page.keyboard.press('0');
+  await expect.poll(inView).toBe(sent);
+  expect(page.errors).toEqual([]);
+});
+
 test('the diagram exports a standalone SVG and a PNG', async () => {
   const page = await open();
   await page.evaluate(() => window.__mqttLab!.seekTime(2_000));

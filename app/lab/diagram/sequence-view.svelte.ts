@@ -414,6 +414,14 @@ export class SequenceView {
     return this.height - this.top - this.below();
   }
 
+  /** The zoom that shows the run from its start to the cursor in the view's height. */
+  fitZoom(): number {
+    const room = this.height - this.top - this.below() - PAD_TOP;
+    const spanMs = Math.max(this.lab.timeMs, 100); // a run at its start: a tenth of a second
+    const k = (room / spanMs) * (BASE_EM / (BASE_PX_PER_MS * this.em));
+    return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, k));
+  }
+
   /** Clamp a scroll for zoom `k`. */
   clampTy(ty: number, k = this.k): number {
     const y = timeScale(this.pxPerMsAt(k), PAD_TOP);
