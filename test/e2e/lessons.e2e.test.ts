@@ -85,6 +85,30 @@ async function stepNumbers(page: Page): Promise<number[]> {
   return ((await page.locator('.counter').textContent()) ?? '').match(/\d+/g)?.map(Number) ?? [];
 }
 
+test('at 1280×720 a step shows its run from the start: the first PUBLISH, its lost PUBACK and the resend', async () => {
+  const page = await lab.page({ width: 1280, height: 720, locale: 'en-US' });
+  page.setDefaultTimeout(10_000);
+  await page.addInitScript(() => localStorage.setItem('mqtt-lab.language', 'en'));
+  await page.goto(`${lab.url}#/lessons/09-qos1/predict-app`);
+  const viewport = page.locator('[data-panel=SequenceDiagram] .viewport');
+  /** The labels of the arrows drawn wholly inside the diagram's window. */
+  const inView = () =>
+    viewport.evaluate((box) => {
+      const frame = box.getBoundingClientRect();
+      return [...box.querySelectorAll('g.arrow')]
+        .filter((arrow) => {
+          const r = arrow.getBoundingClientRect();
+          return r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+        })
+        .map((arrow) => arrow.textContent?.trim() ?? '');
+    });
+  await expect
+    .poll(inView)
+    .toEqual(expect.arrayContaining(['CONNECT', 'PUBLISH #1 Q1', 'PUBACK #1', 'PUBLISH #1 Q1 DUP']));
+  expect(page.errors).toEqual([]);
+  await page.context().close();
+});
+
 test('a link opens a lesson at a step', async () => {
   const page = await open('#/lessons/09-qos1/dup-flag', 'en');
   await expect.poll(() => page.locator('.prose-column h3').textContent()).toContain('DUP');

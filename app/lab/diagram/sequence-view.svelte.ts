@@ -414,11 +414,15 @@ export class SequenceView {
     return this.height - this.top - this.below();
   }
 
-  /** The zoom that shows the run from its start to the cursor in the view's height. */
-  fitZoom(): number {
+  /**
+   * The zoom that shows the run from its start to the cursor in the view's height; with `floor`,
+   * never fewer pixels per virtual second than that (a long run then shows its latest part).
+   */
+  fitZoom(floor = 0): number {
     const room = this.height - this.top - this.below() - PAD_TOP;
     const spanMs = Math.max(this.lab.timeMs, 100); // a run at its start: a tenth of a second
-    const k = (room / spanMs) * (BASE_EM / (BASE_PX_PER_MS * this.em));
+    const perMs = Math.max(room / spanMs, floor / 1_000);
+    const k = perMs * (BASE_EM / (BASE_PX_PER_MS * this.em));
     return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, k));
   }
 
