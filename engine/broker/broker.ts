@@ -174,8 +174,14 @@ export class Broker implements EndHandler {
     const will = session.will;
     session.will = undefined;
     if (will && publishWill) {
-      // [MQTT-3.1.2-8]: the will is published when the connection closes without DISCONNECT.
-      this.note('will-published', { client: session.clientId, topic: will.topic, reason });
+      // [MQTT-3.1.2-8]: the will is published when the connection closes without DISCONNECT; under
+      // 5.0 also after a DISCONNECT whose reason code 0x04 asks for it (Disconnect with Will Message).
+      const asked = state.disconnected && state.willOnDisconnect;
+      this.note('will-published', {
+        client: session.clientId,
+        topic: will.topic,
+        reason: asked ? 'disconnect-with-will' : reason,
+      });
       this.publish({
         topic: will.topic,
         payload: will.payload,

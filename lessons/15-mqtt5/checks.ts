@@ -42,7 +42,7 @@ const receivedAfter = (run: Run, client: string, id: string) => {
 };
 
 export function checks(runs: Record<string, Run>): void {
-  const { v5, v311 } = runs;
+  const { v5, v311, will } = runs;
 
   // every field a step lights exists in its packet
   let scenario = Object.keys(lesson.scenarios)[0];
@@ -174,6 +174,33 @@ export function checks(runs: Record<string, Run>): void {
   expect([...v5.packet({ type: 'CONNACK', to: 'logger', nth: 2 }).bytes]).toEqual([0x20, 0x03, 0x00, 0x00, 0x00]);
   expect(receivedAfter(v5, 'app', 'back').map((d) => d.payload)).toEqual(['open']);
   expect(receivedAfter(v5, 'logger', 'back')).toEqual([]);
+
+  // will-anyway: a 5.0 run over TCP; the sensor and the meter both left a will on home/status, the
+  // app subscribes to it; at 0.5 s the meter's DISCONNECT is E0 00 (0x00 left out), the sensor's
+  // E0 01 04 (0x04 Disconnect with Will Message)
+  expect(will.scenario.version).toBe(5);
+  expect(will.scenario.transport ?? 'tcp').toBe('tcp');
+  for (const client of ['sensor', 'meter'])
+    expect(will.packet({ type: 'CONNECT', from: client }).packet).toMatchObject({
+      will: { topic: 'home/status', qos: 1 },
+    });
+  expect(will.packet({ type: 'SUBSCRIBE', from: 'app' }).packet).toMatchObject({
+    subscriptions: [{ topicFilter: 'home/status' }],
+  });
+  expect([stepAt(will, 'meter-leave'), stepAt(will, 'sensor-leave')]).toEqual([500, 500]);
+  expect([...will.packet({ type: 'DISCONNECT', from: 'meter' }).bytes]).toEqual([0xe0, 0x00]);
+  expect([...will.packet({ type: 'DISCONNECT', from: 'sensor' }).bytes]).toEqual([0xe0, 0x01, 0x04]);
+  expect(reasonCode('DISCONNECT', 0x04, 5)?.name).toBe('Disconnect with Will Message');
+  expect(reasonCode('DISCONNECT', 0x00, 5)?.name).toBe('Normal disconnection');
+
+  // predict-will / will-sent: the meter's will is discarded, the sensor's published; the app gets
+  // "sensor gone" only, in a PUBLISH from the broker
+  expect(notes(will, 'will-discarded').map((n) => n.params?.client)).toEqual(['meter']);
+  expect(notes(will, 'will-published').map((n) => [n.params?.client, n.params?.reason])).toEqual([
+    ['sensor', 'disconnect-with-will'],
+  ]);
+  expect(will.deliveries('app').map((d) => [d.topic, d.payload])).toEqual([['home/status', 'sensor gone']]);
+  expect(will.packet({ type: 'PUBLISH', from: 'broker', to: 'app' }).packet).toMatchObject({ topic: 'home/status' });
 }
 
 /** What really happens at each quiz: the option the run shows. */
@@ -189,6 +216,12 @@ export const quizzes: Record<string, (runs: Record<string, Run>) => string | num
       v5.packet({ type: 'PUBLISH', from: 'sensor' }).bytes.length -
       v311.packet({ type: 'PUBLISH', from: 'sensor' }).bytes.length;
     return ({ 0: 'same', 1: 'one-more', 4: 'four-more' } as Record<number, string>)[extra] ?? String(extra);
+  },
+  'predict-will': ({ will }) => {
+    const got = new Set(will.deliveries('app').map((d) => d.payload));
+    const sensor = got.has('sensor gone');
+    const meter = got.has('meter gone');
+    return sensor && meter ? 'both' : sensor ? 'sensor-only' : meter ? 'meter-only' : 'neither';
   },
   'predict-expiry': ({ v5 }) => {
     const app = receivedAfter(v5, 'app', 'back').some((d) => d.payload === 'open');

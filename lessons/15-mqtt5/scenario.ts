@@ -43,6 +43,24 @@ export default defineLesson({
       ],
       untilMs: 600,
     }),
+    will: defineScenario({
+      title: 'MQTT 5.0: leaving with a DISCONNECT, with and without the will',
+      version: 5,
+      clients: [
+        { id: 'sensor', will: { topic: 'home/status', payload: 'sensor gone', qos: 1 } },
+        { id: 'meter', will: { topic: 'home/status', payload: 'meter gone', qos: 1 } },
+        { id: 'app' },
+      ],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'meter' },
+        { atMs: 0, do: 'connect', client: 'app' },
+        { atMs: 200, do: 'subscribe', client: 'app', filter: 'home/status', qos: 1 },
+        { atMs: 500, id: 'meter-leave', do: 'disconnect', client: 'meter' },
+        { atMs: 500, id: 'sensor-leave', do: 'disconnect', client: 'sensor', reasonCode: 0x04 },
+      ],
+      untilMs: 1_000,
+    }),
   },
   steps: [
     {
@@ -107,6 +125,14 @@ export default defineLesson({
       id: 'expired',
       highlight: { packet: { type: 'CONNACK', to: 'logger', nth: 2 }, field: 'sessionPresent' },
     },
+    {
+      id: 'will-anyway',
+      scenario: 'will',
+      run: { step: 'sensor-leave' },
+      highlight: { packet: { type: 'DISCONNECT', from: 'sensor' }, field: 'reasonCode' },
+    },
+    { id: 'predict-will', quiz: { kind: 'choice', answer: 'sensor-only' }, run: { end: true } },
+    { id: 'will-sent', highlight: { packet: { type: 'PUBLISH', from: 'broker', to: 'app' } } },
     { id: 'summary', run: { end: true } },
   ],
 });

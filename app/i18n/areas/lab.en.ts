@@ -312,6 +312,8 @@ export const labEn = {
           'The broker keeps the will of {{client}}: if {{client}} vanishes without DISCONNECT, it will publish on “{{topic}}” (QoS {{qos}}{{retain}}).',
         willPublished:
           'The broker publishes the will of {{client}} on “{{topic}}”: {{client}} went away without DISCONNECT.',
+        willPublishedAsked:
+          '{{clientS}} said goodbye with DISCONNECT 0x04, “Disconnect with Will Message”: the broker publishes its will on “{{topic}}” all the same.',
         willDiscarded: '{{clientS}} said goodbye with DISCONNECT: the broker throws its will away.',
         sessionKept: 'The broker keeps the session of {{client}} while it is away (a persistent session).',
         sessionExpired: 'The session of {{clientS}} has expired: the broker deletes it.',

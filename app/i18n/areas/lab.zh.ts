@@ -304,6 +304,8 @@ export const labZh: Shape<typeof labEn> = {
         willStored:
           '代理保存{{client}}的遗嘱消息（will）：如果{{client}}没有发送 DISCONNECT 就消失，代理将在“{{topic}}”上发布它（QoS {{qos}}{{retain}}）。',
         willPublished: '代理在“{{topic}}”上发布{{client}}的遗嘱消息：{{client}}没有发送 DISCONNECT 就离开了。',
+        willPublishedAsked:
+          '{{clientS}}用原因码为 0x04（Disconnect with Will Message，断开并发布遗嘱）的 DISCONNECT 告别：代理照样在“{{topic}}”上发布它的遗嘱消息。',
         willDiscarded: '{{clientS}}用 DISCONNECT 正常告别：代理丢弃它的遗嘱消息。',
         sessionKept: '{{client}}离线期间，代理保留它的会话（持久会话）。',
         sessionExpired: '{{clientS}}的会话已过期：代理删除了它。',

@@ -94,6 +94,31 @@ describe('sentences a teacher reads out', () => {
     );
   });
 
+  test('5.0: a DISCONNECT with reason code 0x04 is a goodbye that still publishes the will', () => {
+    const will = (payload: string) => ({ topic: 'home/status', payload, qos: 1 as const });
+    const scenario: Scenario = {
+      version: 5,
+      clients: [
+        { id: 'sensor', will: will('sensor gone') },
+        { id: 'meter', will: will('meter gone') },
+      ],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'meter' },
+        { atMs: 500, do: 'disconnect', client: 'meter' },
+        { atMs: 500, do: 'disconnect', client: 'sensor', reasonCode: 0x04 },
+      ],
+    };
+    const lines = narrateAll(simulate(scenario, { seed: 1 }).trace, { scenario });
+    const texts = lines.map((l) => en(l.phrase));
+    expect(texts).toContain('meter said goodbye with DISCONNECT: the broker throws its will away.');
+    expect(texts).toContain(
+      'sensor said goodbye with DISCONNECT 0x04, “Disconnect with Will Message”: the broker publishes its will on “home/status” all the same.',
+    );
+    expect(texts.filter((text) => text.includes('went away without DISCONNECT'))).toEqual([]);
+    expect(missingKeys(lines)).toEqual([]);
+  });
+
   test('QoS 1: the lost PUBACK, the retry with DUP = 1, the second delivery', () => {
     const lines = story('qos1-lost-puback');
     const texts = lines.map((l) => l.en);

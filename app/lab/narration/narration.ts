@@ -574,6 +574,8 @@ class Story {
           retain: p.retain ? phrase('lab.say.willRetained') : EMPTY,
         });
       case 'will-published':
+        if (p.reason === 'disconnect-with-will')
+          return say('willPublishedAsked', { client, clientS, topic }, { tone: 'warn' });
         return say('willPublished', { client, topic }, { tone: 'warn' });
       case 'will-discarded':
         return say('willDiscarded', { client, clientS });
