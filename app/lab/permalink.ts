@@ -285,7 +285,7 @@ function scenarioLimits(scenario: Scenario): Phrase | null {
       const problem = linkProblem(`clients[${i}].${dir}`, client[dir]);
       if (problem) return problem;
     }
-    for (const key of ['retryMs', 'reconnectMs'] as const) {
+    for (const key of ['retryMs', 'reconnectMs', 'responseTimeoutMs'] as const) {
       const value = client[key];
       if (value !== undefined && value < LIMITS.minRetryMs)
         return phrase('lab.link.problem.atLeast', { path: `clients[${i}].${key}`, limit: LIMITS.minRetryMs });

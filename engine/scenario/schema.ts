@@ -79,6 +79,11 @@ export const ClientSchema = v.strictObject({
   down: v.optional(LinkOptionsSchema),
   /** Resend unacknowledged PUBLISH / PUBREL after this long: the textbook picture, not the spec. */
   retryMs: v.optional(nonNegative),
+  /**
+   * How long the client waits for CONNACK after CONNECT, and for PINGRESP after PINGREQ, before it
+   * gives the connection up (the spec asks for "a reasonable amount of time"; default 5 s).
+   */
+  responseTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_600_000))),
   /** Reconnect this long after losing the connection (doubling, up to 30 s); off when absent. */
   reconnectMs: v.optional(nonNegative),
   /** How an inbound QoS 2 message avoids duplicates: on PUBLISH (most clients) or on PUBREL. */

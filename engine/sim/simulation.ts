@@ -61,6 +61,8 @@ const MAX_EVENTS_PER_MS = 100_000;
 export const SETTLE_MS = 10_000;
 /** Resend timeout under the lossy transport, when a scenario gives none (a teaching default). */
 export const LOSSY_RETRY_MS = 1_000;
+/** How long a client waits for CONNACK or PINGRESP, when its spec gives no `responseTimeoutMs`. */
+export const RESPONSE_TIMEOUT_MS = 5_000;
 
 export function createSimulation(input: Scenario, options: SimulationOptions = {}): Simulation {
   const checked = validateScenario(input);
@@ -84,7 +86,7 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
     const client = new SimClient(host, network, spec, {
       version,
       retryMs: spec.retryMs ?? lossyRetry,
-      responseTimeoutMs: 5_000,
+      responseTimeoutMs: spec.responseTimeoutMs ?? RESPONSE_TIMEOUT_MS,
     });
     client.brokerEnd = broker;
     client.onOpen = (conn) => broker.opened(conn);

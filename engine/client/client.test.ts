@@ -1,0 +1,90 @@
+/**
+ * The client's connection machine, in virtual time: when it sends PINGREQ, when it gives up
+ * waiting for PINGRESP or CONNACK, and how it backs off between reconnects. Each case is a small
+ * scenario run through the whole simulation, asserted on the trace.
+ */
+import { describe, expect, test } from 'vitest';
+import type { ClientSpec, Scenario, Step } from '../scenario/schema.ts';
+import { RESPONSE_TIMEOUT_MS, simulate } from '../sim/simulation.ts';
+import type { CloseEvent, SendEvent, TimerEvent, TraceEvent } from '../sim/trace.ts';
+
+const sendTimes = (trace: readonly TraceEvent[], from: string, type: string) =>
+  trace
+    .filter((e): e is SendEvent => e.kind === 'send' && e.from === from && e.packet.type === type)
+    .map((e) => e.atMs);
+const clientCloses = (trace: readonly TraceEvent[]) =>
+  trace
+    .filter((e): e is CloseEvent => e.kind === 'close' && e.client === 'sensor' && e.side === 'client')
+    .map((e) => ({ atMs: e.atMs, reason: e.reason }));
+
+/** The sensor alone with the broker, 50 ms each way. */
+function run(sensor: Partial<ClientSpec>, steps: Step[], untilMs: number) {
+  const scenario: Scenario = {
+    clients: [{ id: 'sensor', ...sensor }],
+    network: { link: { delayMs: 50 } },
+    steps: [{ atMs: 0, do: 'connect', client: 'sensor' }, ...steps],
+    untilMs,
+  };
+  return simulate(scenario, { seed: 1 }).trace;
+}
+
+describe('keepalive', () => {
+  test('an idle client sends PINGREQ Keep Alive after the last packet it sent [MQTT-3.1.2-23]', () => {
+    const trace = run({ keepAliveS: 2 }, [], 7_000);
+    // CONNECT at 0, then nothing: PINGREQ at 2 s, 4 s, 6 s, each answered 100 ms later
+    expect(sendTimes(trace, 'sensor', 'PINGREQ')).toEqual([2_000, 4_000, 6_000]);
+    expect(sendTimes(trace, 'broker', 'PINGRESP')).toEqual([2_050, 4_050, 6_050]);
+    expect(clientCloses(trace)).toEqual([]);
+  });
+
+  test('any packet sent restarts the wait: a PUBLISH at 1.5 s moves the PINGREQ to 3.5 s', () => {
+    const trace = run(
+      { keepAliveS: 2 },
+      [{ atMs: 1_500, do: 'publish', client: 'sensor', topic: 't', payload: 'x', qos: 0 }],
+      4_000,
+    );
+    expect(sendTimes(trace, 'sensor', 'PINGREQ')).toEqual([3_500]);
+  });
+
+  test('Keep Alive 0 turns the mechanism off (§3.1.2.10): no PINGREQ ever', () => {
+    const trace = run({ keepAliveS: 0 }, [], 30_000);
+    expect(sendTimes(trace, 'sensor', 'PINGREQ')).toEqual([]);
+  });
+
+  test('no PINGRESP in time: the client closes the connection (default 5 s, or its responseTimeoutMs)', () => {
+    // the link goes silent at 1 s (a cut stalls TCP): the PINGREQ at 2 s is never answered
+    const cut: Step[] = [{ atMs: 1_000, do: 'cut', client: 'sensor' }];
+    const byDefault = run({ keepAliveS: 2 }, cut, 10_000);
+    expect(sendTimes(byDefault, 'sensor', 'PINGREQ')).toEqual([2_000]);
+    expect(clientCloses(byDefault)).toEqual([{ atMs: 2_000 + RESPONSE_TIMEOUT_MS, reason: 'pingresp-timeout' }]);
+    const impatient = run({ keepAliveS: 2, responseTimeoutMs: 1_500 }, cut, 10_000);
+    expect(clientCloses(impatient)).toEqual([{ atMs: 3_500, reason: 'pingresp-timeout' }]);
+  });
+});
+
+describe('connecting', () => {
+  test('no CONNACK in time: the client gives the connection up', () => {
+    const trace = run({ responseTimeoutMs: 2_000 }, [{ atMs: 0, do: 'cut', client: 'sensor' }], 5_000);
+    expect(sendTimes(trace, 'sensor', 'CONNECT')).toEqual([0]);
+    expect(clientCloses(trace)).toEqual([{ atMs: 2_000, reason: 'connack-timeout' }]);
+  });
+
+  test('reconnecting backs off: the wait doubles after each failed attempt', () => {
+    // the link is cut before the first CONNECT: no CONNACK, then every new attempt finds the
+    // network unreachable
+    const trace = run(
+      { reconnectMs: 1_000, responseTimeoutMs: 1_000 },
+      [{ atMs: 0, do: 'cut', client: 'sensor' }],
+      40_000,
+    );
+    expect(clientCloses(trace)).toEqual([{ atMs: 1_000, reason: 'connack-timeout' }]);
+    const waits = trace
+      .filter((e): e is TimerEvent => e.kind === 'timer' && e.name === 'reconnect' && e.action === 'start')
+      .map((e) => e.dueAtMs - e.atMs);
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000]); // doubling, up to 30 s
+  });
+
+  test('a responseTimeoutMs that is not a whole number of ms from 1 is refused', () => {
+    for (const bad of [0, -5, 1.5]) expect(() => run({ responseTimeoutMs: bad }, [], 100)).toThrow(/responseTimeoutMs/);
+  });
+});
