@@ -289,4 +289,76 @@ describe('authentication and 5.0 options', () => {
     expect(deliveries(trace, 'sensor')).toEqual([]); // No Local
     expect(deliveries(trace, 'app').map((d) => d.payload)).toEqual(['21', 'gone']);
   });
+
+  describe('5.0 message expiry', () => {
+    const publish = (atMs: number, topic: string, expiryS?: number, retain = false): Step => ({
+      atMs,
+      do: 'publish',
+      client: 'sensor',
+      topic,
+      payload: topic,
+      qos: 1,
+      retain,
+      ...(expiryS !== undefined ? { properties: { messageExpiryIntervalS: expiryS } } : {}),
+    });
+    // The app subscribes, leaves with a session kept 10 min, and is back at 4 s; the messages it
+    // missed reached the broker at 1.05 s, so they waited about 3 s.
+    const scenario: Scenario = {
+      version: 5,
+      clients: [{ id: 'sensor' }, { id: 'app', clean: false, sessionExpiryS: 600 }, { id: 'late' }],
+      steps: [
+        ...connectBoth,
+        { atMs: 200, do: 'subscribe', client: 'app', filter: 'home/#', qos: 1 },
+        { atMs: 500, do: 'disconnect', client: 'app' },
+        publish(1_000, 'home/short', 2),
+        publish(1_000, 'home/long', 60),
+        publish(1_000, 'home/forever'),
+        publish(1_000, 'home/retained', 5, true),
+        { atMs: 4_000, do: 'connect', client: 'app', clean: false },
+        { atMs: 7_000, do: 'connect', client: 'late' },
+        { atMs: 7_200, do: 'subscribe', client: 'late', filter: 'home/#', qos: 1 },
+      ],
+      untilMs: 9_000,
+    };
+    const { trace } = simulate(scenario);
+    const toApp = sent(trace, 'broker', 'PUBLISH').filter((e) => e.to === 'app');
+    const expiryOf = (e: SendEvent) => (e.packet.type === 'PUBLISH' ? e.packet.properties?.messageExpiryInterval : -1);
+
+    test('a queued message that waited past its interval is deleted, not sent [MQTT-3.3.2-5]', () => {
+      expect(toApp.map((e) => (e.packet.type === 'PUBLISH' ? e.packet.topic : ''))).toEqual([
+        'home/long',
+        'home/forever',
+        'home/retained',
+      ]);
+      const expired = notes(trace, 'message-expired');
+      expect(expired.map((n) => n.kind === 'note' && [n.params?.client, n.params?.topic])).toEqual([
+        ['app', 'home/short'],
+      ]);
+      expect(expired[0].atMs).toBe(4_050); // when the session resumed and the queue was sent
+    });
+
+    test('a message sent later carries what is left of its interval [MQTT-3.3.2-6]', () => {
+      // 60 s, having waited 3 s; no interval, none; 5 s, having waited 3 s
+      expect(toApp.map(expiryOf)).toEqual([57, undefined, 2]);
+    });
+
+    test('a retained message leaves the store when its interval has passed: a later subscriber gets nothing', () => {
+      const gone = notes(trace, 'retained-expired');
+      expect(gone.map((n) => n.kind === 'note' && n.params?.topic)).toEqual(['home/retained']);
+      expect(gone[0].atMs).toBe(6_050); // 1.05 s + 5 s
+      expect(deliveries(trace, 'late')).toEqual([]);
+    });
+
+    test('a message sent at once keeps its interval whole', () => {
+      const live = simulate({
+        ...scenario,
+        steps: [
+          ...connectBoth,
+          { atMs: 200, do: 'subscribe', client: 'app', filter: 'home/#', qos: 1 },
+          publish(500, 'home/x', 9),
+        ],
+      }).trace;
+      expect(sent(live, 'broker', 'PUBLISH').map(expiryOf)).toEqual([9]);
+    });
+  });
 });

@@ -20,7 +20,8 @@ import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { brokerConnectionMachine } from './connection.machine.ts';
-import { RetainedStore } from './retained.ts';
+import { expiresAtMs, secondsLeft } from './expiry.ts';
+import { type RetainedMessage, RetainedStore } from './retained.ts';
 import { type Message, type OutboundFlow, Session, type SubscriptionOptions } from './session.ts';
 import { TopicTree } from './topic-tree.ts';
 
@@ -480,14 +481,20 @@ export class Broker implements EndHandler {
    * matching subscriptions [MQTT-3.3.5-1], downgraded to that QoS [MQTT-3.8.4-6]. Returns how many
    * sessions it went to.
    */
-  publish(message: Message): number {
+  publish(taken: Message): number {
+    const now = this.host.scheduler.nowMs;
+    // 5.0: a message that may expire remembers when the broker took it (expiry.ts)
+    const message: Message =
+      taken.properties?.messageExpiryInterval !== undefined ? { ...taken, receivedAtMs: now } : taken;
     if (message.retain) {
-      const outcome = this.retained.put({
+      const stored = {
         topic: message.topic,
         payload: message.payload,
         qos: message.qos,
         ...(message.properties ? { properties: message.properties } : {}),
-      });
+        ...(message.receivedAtMs !== undefined ? { receivedAtMs: message.receivedAtMs } : {}),
+      };
+      const outcome = this.retained.put(stored);
       if (outcome !== 'nothing') {
         this.note(`retained-${outcome}`, {
           topic: message.topic,
@@ -495,6 +502,9 @@ export class Broker implements EndHandler {
           qos: message.qos,
         });
       }
+      const expiresAt = outcome === 'nothing' || outcome === 'cleared' ? undefined : expiresAtMs(stored);
+      if (expiresAt !== undefined)
+        this.host.scheduler.schedule(Math.max(now, expiresAt), () => this.expireRetained(stored));
     }
     const best = new Map<string, { qos: QoS; retainAsPublished: boolean }>();
     for (const sub of this.subscriptions.match(message.topic)) {
@@ -535,14 +545,25 @@ export class Broker implements EndHandler {
     }
   }
 
+  /** A retained message whose expiry interval has passed leaves the store [MQTT-3.3.2-5]. */
+  private expireRetained(message: RetainedMessage): void {
+    if (this.retained.remove(message)) this.note('retained-expired', { topic: message.topic });
+  }
+
   private startOutbound(session: Session, live: ConnectionState, message: Message, qos: QoS, retain: boolean): void {
+    // [MQTT-3.3.2-6]: what is left of the expiry interval, after the time the message waited here
+    const left = secondsLeft(message, this.host.scheduler.nowMs);
+    const properties =
+      message.properties && left !== undefined
+        ? { ...message.properties, messageExpiryInterval: left }
+        : message.properties;
     const base = {
       type: 'PUBLISH' as const,
       dup: false,
       retain,
       topic: message.topic,
       payload: message.payload,
-      ...(message.properties && live.conn.version === 5 ? { properties: message.properties } : {}),
+      ...(properties && live.conn.version === 5 ? { properties } : {}),
     };
     if (qos === 0) {
       this.send(live, { ...base, qos: 0 });
@@ -575,6 +596,12 @@ export class Broker implements EndHandler {
     const live = session.connection;
     while (live && session.queue.length > 0 && live.actor.state().startsWith('connected')) {
       const next = session.queue[0];
+      if (secondsLeft(next.message, this.host.scheduler.nowMs) === 0) {
+        // [MQTT-3.3.2-5]: it waited longer than its expiry interval: deleted, not sent
+        session.queue.shift();
+        this.note('message-expired', { client: session.clientId, topic: next.message.topic });
+        continue;
+      }
       if (next.qos > 0 && session.outbound.size >= this.maxInflight) return;
       session.queue.shift();
       this.note('dequeued', { client: session.clientId, topic: next.message.topic });
@@ -611,6 +638,10 @@ export class Broker implements EndHandler {
     for (const { filter, options, existed } of granted) {
       if (options.retainHandling === 2 || (options.retainHandling === 1 && existed)) continue;
       for (const retained of this.retained.matching(filter)) {
+        if (secondsLeft(retained, this.host.scheduler.nowMs) === 0) {
+          this.expireRetained(retained);
+          continue;
+        }
         const message: Message = {
           topic: retained.topic,
           payload: retained.payload,
@@ -618,6 +649,7 @@ export class Broker implements EndHandler {
           retain: true,
           from: '',
           ...(retained.properties ? { properties: retained.properties } : {}),
+          ...(retained.receivedAtMs !== undefined ? { receivedAtMs: retained.receivedAtMs } : {}),
         };
         this.forward(session, message, Math.min(retained.qos, options.qos) as QoS, true);
       }

@@ -11,6 +11,8 @@ export interface RetainedMessage {
   payload: Uint8Array;
   qos: QoS;
   properties?: Properties;
+  /** 5.0: when the broker took the message, if it has a Message Expiry Interval (expiry.ts). */
+  receivedAtMs?: number;
 }
 
 export class RetainedStore {
@@ -25,6 +27,13 @@ export class RetainedStore {
     }
     this.byTopic.set(message.topic, message);
     return had ? 'replaced' : 'stored';
+  }
+
+  /** Remove this very message (not a newer one on its topic); true if it was there. */
+  remove(message: RetainedMessage): boolean {
+    if (this.byTopic.get(message.topic) !== message) return false;
+    this.byTopic.delete(message.topic);
+    return true;
   }
 
   /** Every retained message a new subscription to `filter` receives, in topic order. */

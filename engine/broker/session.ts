@@ -23,6 +23,8 @@ export interface Message {
   properties?: Properties;
   /** The client id of the publisher (for No Local). */
   from: string;
+  /** 5.0: when the broker took the message, if it has a Message Expiry Interval (expiry.ts). */
+  receivedAtMs?: number;
 }
 
 export interface SubscriptionOptions {

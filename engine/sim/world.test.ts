@@ -66,6 +66,39 @@ describe('the world derived from the trace', () => {
   });
 });
 
+test('agrees with the simulation when 5.0 messages expire, queued and retained', () => {
+  const publish = (topic: string, expiryS: number, retain = false) => ({
+    atMs: 1_000,
+    do: 'publish' as const,
+    client: 'sensor',
+    topic,
+    payload: topic,
+    qos: 1 as const,
+    retain,
+    properties: { messageExpiryIntervalS: expiryS },
+  });
+  const sim = createSimulation({
+    version: 5,
+    clients: [{ id: 'sensor' }, { id: 'app', clean: false, sessionExpiryS: 600 }],
+    steps: [
+      { atMs: 0, do: 'connect', client: 'sensor' },
+      { atMs: 0, do: 'connect', client: 'app' },
+      { atMs: 200, do: 'subscribe', client: 'app', filter: '#', qos: 1 },
+      { atMs: 500, do: 'disconnect', client: 'app' },
+      publish('a', 1),
+      publish('b', 60),
+      publish('c', 2, true),
+      { atMs: 4_000, do: 'connect', client: 'app', clean: false },
+    ],
+    untilMs: 6_000,
+  });
+  for (const at of [1_500, 3_500, 4_000, 4_060, 6_000]) {
+    sim.runUntil(at);
+    expect(fromWorld(sim), `at ${at} ms`).toEqual(fromSnapshot(sim));
+  }
+  expect(sim.trace.filter((e) => e.kind === 'note' && e.code.endsWith('expired')).length).toBe(3);
+});
+
 test('a copy is a checkpoint: stepping the copy never changes the original', () => {
   const { scenario } = randomScenario(7, 'tcp');
   const sim = createSimulation(scenario);

@@ -251,6 +251,7 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
       if (session) session.queued = [...session.queued, String(p.topic)];
       break;
     case 'dequeued':
+    case 'message-expired': // expired at the head of the queue, instead of being sent
       if (session) session.queued = session.queued.slice(1);
       break;
     case 'retained-stored':
@@ -258,6 +259,7 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
       world.retained[String(p.topic)] = { payload: String(p.payload), qos: Number(p.qos) as QoS };
       break;
     case 'retained-cleared':
+    case 'retained-expired':
       delete world.retained[String(p.topic)];
       break;
     case 'client-queued':

@@ -462,6 +462,45 @@ test('the empty lab grows a client, which connects, and the link keeps it', asyn
   await page.context().close();
 });
 
+test('under 5.0 the publish form offers a message expiry, and the action keeps it; 3.1.1 has no such box', async () => {
+  const plain = await open('#/lab?p=empty');
+  await plain.locator('[data-tab="actions"]').click();
+  await plain.locator('form[data-form="publish"]').waitFor();
+  expect(await plain.locator('#lab-pub-expiry').count()).toBe(0);
+  await plain.context().close();
+
+  const v5 = {
+    ...scenario,
+    version: 5,
+    steps: [...scenario.steps, { atMs: 200, do: 'subscribe', client: 'app', filter: 'home/#', qos: 1 }],
+  };
+  const page = await open(`#/lab?s=${z(v5)}`);
+  await blur(page);
+  await press(page, 'End');
+  await page.locator('[data-tab="actions"]').click();
+  await page.locator('#lab-act-client').selectOption('sensor');
+  const form = page.locator('form[data-form="publish"]');
+  await form.locator('input[name="topic"]').fill('home/door');
+  await form.locator('#lab-pub-expiry').fill('soon');
+  await form.locator('button[type="submit"]').click();
+  await page.locator('[data-error="publish.expiryS"]').waitFor();
+  await form.locator('#lab-pub-expiry').fill('30');
+  await form.locator('button[type="submit"]').click();
+  await expect.poll(() => page.locator('[data-error="publish.expiryS"]').count()).toBe(0);
+  await expect.poll(() => hash(page)).toMatch(/&a=/);
+  const actions = JSON.parse(
+    LZString.decompressFromEncodedURIComponent(new URLSearchParams((await hash(page))!.split('?')[1]).get('a')!)!,
+  );
+  expect(actions).toEqual([
+    expect.objectContaining({ do: 'publish', topic: 'home/door', properties: { messageExpiryIntervalS: 30 } }),
+  ]);
+  await blur(page);
+  await press(page, 'End');
+  await expect.poll(() => narration(page)).toContain('app gets the message “home/door” = “hello”');
+  expect(page.errors).toEqual([]);
+  await page.context().close();
+});
+
 test('going to another page and back to the lab carries on with the same run', async () => {
   const page = await open('#/lab?p=retained&at=40');
   const here = await cursor(page);

@@ -170,6 +170,8 @@ export const labEn = {
       keepAliveOff: 'keepalive off (0)',
       cleanSession: 'Clean Session = 1 (a fresh session)',
       persistentSession: 'Clean Session = 0 (keep my session)',
+      cleanStart: 'Clean Start = 1 (discard any session it had)',
+      resumeStart: 'Clean Start = 0 (resume its session, if the broker kept one)',
       withWill: ', and a will message for “{{topic}}”',
       willRetained: ', retained',
       modelTcp: 'MQTT over TCP',
@@ -325,6 +327,9 @@ export const labEn = {
         queuedOffline: '{{clientS}} is offline: the broker queues “{{topic}}” (QoS {{qos}}) in its session.',
         queuedInflight: 'The broker queues “{{topic}}” for {{client}}: enough messages are already on their way to it.',
         dequeued: 'The broker sends the queued message “{{topic}}” to {{client}}.',
+        messageExpired:
+          'The message “{{topic}}” queued for {{client}} waited longer than its expiry interval: the broker deletes it instead of sending it.',
+        retainedExpired: 'The retained message of “{{topic}}” has outlived its expiry interval: the broker deletes it.',
         droppedQos0Offline:
           '{{clientS}} is offline and “{{topic}}” is QoS 0: the broker does not keep it, so this message is gone for {{client}}.',
         retainedStored: 'The broker stores “{{payload}}” as the retained message of “{{topic}}”.',
@@ -444,6 +449,8 @@ export const labEn = {
       payload: 'Payload',
       qos: 'QoS',
       retain: 'Retain',
+      expiry: 'Expires after (s)',
+      expiryNone: 'never (5.0 message expiry)',
       subscribe: 'Subscribe',
       unsubscribe: 'Unsubscribe',
       filter: 'Topic filter',

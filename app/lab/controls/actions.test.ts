@@ -74,6 +74,31 @@ describe('publish', () => {
     ]);
   });
 
+  test('5.0: an expiry in whole seconds travels as the Message Expiry Interval; 3.1.1 has no such box', () => {
+    const form = { topic: 't', payload: 'x', qos: '1', retain: false };
+    expect(publishAction(v5, 'sensor', { ...form, expiryS: ' 30 ' })).toEqual({
+      ok: true,
+      value: {
+        do: 'publish',
+        client: 'sensor',
+        topic: 't',
+        payload: 'x',
+        qos: 1,
+        properties: { messageExpiryIntervalS: 30 },
+      },
+    });
+    expect(JSON.stringify(publishAction(v5, 'sensor', { ...form, expiryS: '' }))).not.toContain('properties');
+    for (const bad of ['soon', '-1', '1.5', '4294967296'])
+      expect(refused(publishAction(v5, 'sensor', { ...form, expiryS: bad })), bad).toEqual([
+        ['expiryS', 'A whole number from 0 to 4294967295.'],
+      ]);
+    expect(publishAction(scenario, 'sensor', { ...form, expiryS: '30' })).toMatchObject({
+      ok: true,
+      value: { qos: 1 },
+    });
+    expect(JSON.stringify(publishAction(scenario, 'sensor', { ...form, expiryS: '30' }))).not.toContain('properties');
+  });
+
   test('a payload over 64 KiB is refused', () => {
     const problems = refused(
       publishAction(scenario, 'sensor', { topic: 't', payload: 'x'.repeat(70_000), qos: 0, retain: false }),

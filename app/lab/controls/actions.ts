@@ -76,7 +76,12 @@ export interface PublishForm {
   payload: string;
   qos: number | string;
   retain: boolean;
+  /** 5.0: Message Expiry Interval in seconds; '' for none. */
+  expiryS?: string;
 }
+
+/** The largest Message Expiry Interval: a four-byte integer (5.0 §3.3.2.3.3). */
+const MAX_EXPIRY_S = 4_294_967_295;
 
 export function publishAction(scenario: Scenario, client: string, form: PublishForm): Built<Action> {
   const version = versionOf(scenario);
@@ -94,6 +99,9 @@ export function publishAction(scenario: Scenario, client: string, form: PublishF
     );
     if (whole) problems.push({ field: 'payload', problem: whole });
   }
+  // only 5.0 has the property; under 3.1.1 the form does not show the box
+  const expiryS =
+    version === 5 ? readNumber(form.expiryS ?? '', 'expiryS', 0, MAX_EXPIRY_S, problems, true) : undefined;
   return result(problems, () => ({
     do: 'publish',
     client,
@@ -101,6 +109,7 @@ export function publishAction(scenario: Scenario, client: string, form: PublishF
     payload: form.payload,
     qos: qos!,
     ...(form.retain ? { retain: true } : {}),
+    ...(expiryS !== undefined ? { properties: { messageExpiryIntervalS: expiryS } } : {}),
   }));
 }
 

@@ -119,6 +119,24 @@ describe('sentences a teacher reads out', () => {
     expect(missingKeys(lines)).toEqual([]);
   });
 
+  test('5.0: CONNECT is told with Clean Start, not Clean Session', () => {
+    const scenario: Scenario = {
+      version: 5,
+      clients: [{ id: 'sensor' }, { id: 'app', clean: false, sessionExpiryS: 60 }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'app' },
+      ],
+    };
+    const lines = narrateAll(simulate(scenario, { seed: 1 }).trace, { scenario });
+    const connects = lines.filter((l) => l.phrase.key === 'lab.say.send.CONNECT');
+    expect(connects.map((l) => en(l.phrase))).toEqual([
+      'sensor asks to connect: CONNECT with client id “sensor”, keepalive 60 s, Clean Start = 1 (discard any session it had).',
+      'app asks to connect: CONNECT with client id “app”, keepalive 60 s, Clean Start = 0 (resume its session, if the broker kept one).',
+    ]);
+    expect(zh(connects[0].phrase)).toContain('新开始（Clean Start）= 1');
+  });
+
   test('QoS 1: the lost PUBACK, the retry with DUP = 1, the second delivery', () => {
     const lines = story('qos1-lost-puback');
     const texts = lines.map((l) => l.en);
@@ -276,6 +294,8 @@ describe('nothing falls through', () => {
       'queued',
       'dequeued',
       'dropped-qos0-offline',
+      'message-expired',
+      'retained-expired',
       'retained-stored',
       'retained-replaced',
       'retained-cleared',

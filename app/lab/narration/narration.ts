@@ -293,7 +293,16 @@ class Story {
           from,
           clientId: clip(p.clientId),
           keepAlive: p.keepAlive > 0 ? phrase('lab.say.keepAlive', { s: p.keepAlive }) : phrase('lab.say.keepAliveOff'),
-          session: phrase(p.clean ? 'lab.say.cleanSession' : 'lab.say.persistentSession'),
+          // 5.0 renamed the bit and split its meaning: Clean Start says only how to begin
+          session: phrase(
+            p.protocolVersion === 5
+              ? p.clean
+                ? 'lab.say.cleanStart'
+                : 'lab.say.resumeStart'
+              : p.clean
+                ? 'lab.say.cleanSession'
+                : 'lab.say.persistentSession',
+          ),
           will: p.will ? phrase('lab.say.withWill', { topic: clip(p.will.topic) }) : EMPTY,
         });
         break;
@@ -599,6 +608,10 @@ class Story {
         return say('dequeued', { client, topic });
       case 'dropped-qos0-offline':
         return say('droppedQos0Offline', { client, clientS, topic }, { tone: 'bad' });
+      case 'message-expired':
+        return say('messageExpired', { client, topic }, { tone: 'warn', rule: 'MQTT-3.3.2-5' });
+      case 'retained-expired':
+        return say('retainedExpired', { topic }, { tone: 'warn', rule: 'MQTT-3.3.2-5' });
       case 'retained-stored':
       case 'retained-replaced':
       case 'retained-cleared':
