@@ -1,8 +1,9 @@
 /**
  * The simulated broker: MQTT 3.1.1 in full and 5.0's basics, as the specs say and as mosquitto
  * does. Each connection has a machine (connection.machine.ts) for its life and Keep Alive; each
- * message in flight has a flow machine, the same ones clients use. Where the specs leave a choice,
- * the comment says which was taken and why.
+ * message in flight has a flow machine, the same ones clients use. Where a message goes once the
+ * broker has taken it (retained store, subscribers, queues, expiry) is delivery.ts. Where the specs
+ * leave a choice, the comment says which was taken and why.
  */
 import { type Packet, type StreamDecoder, createDecoder } from '../codec/codec.ts';
 import { MqttError } from '../codec/errors.ts';
@@ -12,7 +13,6 @@ import type { PublishPacket } from '../codec/packets/publish.ts';
 import type { SubscribePacket } from '../codec/packets/subscribe.ts';
 import type { UnsubscribePacket } from '../codec/packets/unsubscribe.ts';
 import type { ProtocolVersion } from '../codec/version.ts';
-import { qos1SenderMachine } from '../client/qos1-sender.machine.ts';
 import { type Qos2Delivery, qos2ReceiverMachine } from '../client/qos2-receiver.machine.ts';
 import { qos2SenderMachine } from '../client/qos2-sender.machine.ts';
 import type { BrokerOptions } from '../scenario/schema.ts';
@@ -20,10 +20,9 @@ import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { brokerConnectionMachine } from './connection.machine.ts';
-import { expiresAtMs, secondsLeft } from './expiry.ts';
-import { type RetainedMessage, RetainedStore } from './retained.ts';
+import { Delivery } from './delivery.ts';
+
 import { type Message, type OutboundFlow, Session, type SubscriptionOptions } from './session.ts';
-import { TopicTree } from './topic-tree.ts';
 
 const text = new TextDecoder();
 
@@ -59,20 +58,30 @@ export interface BrokerSnapshot {
 export class Broker implements EndHandler {
   private readonly sessions = new Map<string, Session>();
   private readonly connections = new Map<Connection, ConnectionState>();
-  private readonly subscriptions = new TopicTree<SubscriptionOptions>();
-  private readonly retained = new RetainedStore();
+  private readonly delivery: Delivery;
   private assigned = 0;
-  private readonly maxInflight: number;
   private readonly qos2Delivery: Qos2Delivery;
 
   constructor(
     private readonly host: ActorHost,
     private readonly network: Network,
     private readonly options: BrokerOptions,
-    private readonly defaultRetryMs: number | undefined,
+    defaultRetryMs: number | undefined,
   ) {
-    this.maxInflight = options.maxInflight ?? 20;
     this.qos2Delivery = options.qos2Delivery ?? 'onPubrel';
+    this.delivery = new Delivery(
+      {
+        host,
+        sessions: this.sessions,
+        send: (state, packet) => this.send(state, packet),
+        note: (code, params) => this.note(code, params),
+      },
+      {
+        maxInflight: options.maxInflight ?? 20,
+        queueQos0: options.queueQos0 ?? false,
+        retryMs: options.retryMs ?? defaultRetryMs,
+      },
+    );
   }
 
   private note(code: string, params?: Record<string, string | number | boolean>): void {
@@ -183,7 +192,7 @@ export class Broker implements EndHandler {
         topic: will.topic,
         reason: asked ? 'disconnect-with-will' : reason,
       });
-      this.publish({
+      this.delivery.publish({
         topic: will.topic,
         payload: will.payload,
         qos: will.qos,
@@ -210,7 +219,7 @@ export class Broker implements EndHandler {
   private endSession(session: Session): void {
     if (this.sessions.get(session.clientId) !== session) return;
     this.sessions.delete(session.clientId);
-    this.subscriptions.deleteClient(session.clientId);
+    this.delivery.subscriptions.deleteClient(session.clientId);
     for (const flow of session.outbound.values()) flow.stop();
     for (const flow of session.inbound.values()) flow.stop();
     if (session.expiryTimer) this.host.scheduler.cancel(session.expiryTimer);
@@ -404,7 +413,7 @@ export class Broker implements EndHandler {
     });
     // [MQTT-4.4.0-1]: resend unacknowledged PUBLISH and PUBREL with their original ids, in order [MQTT-4.6.0-6].
     for (const flow of session.outbound.values()) flow.send({ type: 'net.resumed' });
-    this.drain(session);
+    this.delivery.drain(session);
   }
 
   /**
@@ -436,12 +445,12 @@ export class Broker implements EndHandler {
       ...(packet.properties ? { properties: pickMessageProperties(packet.properties) } : {}),
     };
     if (packet.qos === 0) {
-      this.publish(message);
+      this.delivery.publish(message);
       return;
     }
     const id = packet.packetId!;
     if (packet.qos === 1) {
-      const delivered = this.publish(message);
+      const delivered = this.delivery.publish(message);
       this.send(state, {
         type: 'PUBACK',
         packetId: id,
@@ -466,147 +475,13 @@ export class Broker implements EndHandler {
           const live = session.connection;
           if (live) this.send(live, event.packet as Packet);
         } else if (event.type === 'deliver') {
-          this.publish(message);
+          this.delivery.publish(message);
         }
       },
     );
     if (flow.done()) return;
     session.inbound.set(id, flow);
     flow.ref.subscribe({ complete: () => session.inbound.delete(id) });
-  }
-
-  /**
-   * A message the broker has taken ownership of: store it if retained, and forward it to every
-   * session with a matching subscription — once per session, at the highest QoS granted among its
-   * matching subscriptions [MQTT-3.3.5-1], downgraded to that QoS [MQTT-3.8.4-6]. Returns how many
-   * sessions it went to.
-   */
-  publish(taken: Message): number {
-    const now = this.host.scheduler.nowMs;
-    // 5.0: a message that may expire remembers when the broker took it (expiry.ts)
-    const message: Message =
-      taken.properties?.messageExpiryInterval !== undefined ? { ...taken, receivedAtMs: now } : taken;
-    if (message.retain) {
-      const stored = {
-        topic: message.topic,
-        payload: message.payload,
-        qos: message.qos,
-        ...(message.properties ? { properties: message.properties } : {}),
-        ...(message.receivedAtMs !== undefined ? { receivedAtMs: message.receivedAtMs } : {}),
-      };
-      const outcome = this.retained.put(stored);
-      if (outcome !== 'nothing') {
-        this.note(`retained-${outcome}`, {
-          topic: message.topic,
-          payload: text.decode(message.payload),
-          qos: message.qos,
-        });
-      }
-      const expiresAt = outcome === 'nothing' || outcome === 'cleared' ? undefined : expiresAtMs(stored);
-      if (expiresAt !== undefined)
-        this.host.scheduler.schedule(Math.max(now, expiresAt), () => this.expireRetained(stored));
-    }
-    const best = new Map<string, { qos: QoS; retainAsPublished: boolean }>();
-    for (const sub of this.subscriptions.match(message.topic)) {
-      if (sub.value.noLocal && sub.clientId === message.from) continue;
-      const prev = best.get(sub.clientId);
-      if (!prev || sub.value.qos > prev.qos)
-        best.set(sub.clientId, { qos: sub.value.qos, retainAsPublished: sub.value.retainAsPublished });
-    }
-    for (const [clientId, { qos, retainAsPublished }] of best) {
-      const session = this.sessions.get(clientId);
-      if (!session) continue;
-      const granted = Math.min(qos, message.qos) as QoS;
-      // [MQTT-3.3.1-9]: to existing subscribers RETAIN is 0 (5.0: unless Retain As Published).
-      this.forward(session, message, granted, retainAsPublished && message.retain);
-    }
-    return best.size;
-  }
-
-  /** Send now if connected and a slot is free; otherwise queue (persistent session) or drop. */
-  private forward(session: Session, message: Message, qos: QoS, retain: boolean): void {
-    const live = session.connection;
-    if (
-      live &&
-      live.actor.state().startsWith('connected') &&
-      (qos === 0 || session.outbound.size < this.maxInflight) &&
-      session.queue.length === 0
-    ) {
-      this.startOutbound(session, live, message, qos, retain);
-      return;
-    }
-    if (live || session.persistent) {
-      if (qos === 0 && !live && !this.options.queueQos0) {
-        this.note('dropped-qos0-offline', { client: session.clientId, topic: message.topic });
-        return;
-      }
-      session.queue.push({ message, qos, retain });
-      this.note('queued', { client: session.clientId, topic: message.topic, qos, online: live !== null });
-    }
-  }
-
-  /** A retained message whose expiry interval has passed leaves the store [MQTT-3.3.2-5]. */
-  private expireRetained(message: RetainedMessage): void {
-    if (this.retained.remove(message)) this.note('retained-expired', { topic: message.topic });
-  }
-
-  private startOutbound(session: Session, live: ConnectionState, message: Message, qos: QoS, retain: boolean): void {
-    // [MQTT-3.3.2-6]: what is left of the expiry interval, after the time the message waited here
-    const left = secondsLeft(message, this.host.scheduler.nowMs);
-    const properties =
-      message.properties && left !== undefined
-        ? { ...message.properties, messageExpiryInterval: left }
-        : message.properties;
-    const base = {
-      type: 'PUBLISH' as const,
-      dup: false,
-      retain,
-      topic: message.topic,
-      payload: message.payload,
-      ...(properties && live.conn.version === 5 ? { properties } : {}),
-    };
-    if (qos === 0) {
-      this.send(live, { ...base, qos: 0 });
-      return;
-    }
-    const packetId = session.ids.take();
-    const publish: PublishPacket = { ...base, qos, packetId };
-    const machine = qos === 1 ? qos1SenderMachine : qos2SenderMachine;
-    const flow = startActor(
-      this.host,
-      machine,
-      `broker/${session.clientId}/out/${packetId}`,
-      { publish, retryMs: this.options.retryMs ?? this.defaultRetryMs },
-      (event) => {
-        if (event.type === 'send') {
-          const now = session.connection;
-          if (now && now.actor.state().startsWith('connected')) this.send(now, event.packet as Packet);
-        } else if (event.type === 'finished') {
-          session.outbound.delete(packetId);
-          session.ids.release(packetId);
-          this.drain(session);
-        }
-      },
-    ) as OutboundFlow;
-    if (!flow.done()) session.outbound.set(packetId, flow);
-  }
-
-  /** Send queued messages while the connection is up and slots are free, in order. */
-  private drain(session: Session): void {
-    const live = session.connection;
-    while (live && session.queue.length > 0 && live.actor.state().startsWith('connected')) {
-      const next = session.queue[0];
-      if (secondsLeft(next.message, this.host.scheduler.nowMs) === 0) {
-        // [MQTT-3.3.2-5]: it waited longer than its expiry interval: deleted, not sent
-        session.queue.shift();
-        this.note('message-expired', { client: session.clientId, topic: next.message.topic });
-        continue;
-      }
-      if (next.qos > 0 && session.outbound.size >= this.maxInflight) return;
-      session.queue.shift();
-      this.note('dequeued', { client: session.clientId, topic: next.message.topic });
-      this.startOutbound(session, live, next.message, next.qos, next.retain);
-    }
   }
 
   private onSubscribe(state: ConnectionState, session: Session, packet: SubscribePacket): void {
@@ -627,7 +502,7 @@ export class Broker implements EndHandler {
         retainHandling: sub.retainHandling ?? 0,
       };
       // [MQTT-3.8.4-3]: a subscription with the same filter replaces the old one.
-      const existed = this.subscriptions.set(session.clientId, sub.topicFilter, options);
+      const existed = this.delivery.subscriptions.set(session.clientId, sub.topicFilter, options);
       this.note('subscribed', { client: session.clientId, filter: sub.topicFilter, qos: sub.qos, replaced: existed });
       granted.push({ filter: sub.topicFilter, options, existed });
       codes.push(sub.qos);
@@ -637,28 +512,13 @@ export class Broker implements EndHandler {
     // [MQTT-3.3.1-8]; as mosquitto does, a replaced subscription receives them again.
     for (const { filter, options, existed } of granted) {
       if (options.retainHandling === 2 || (options.retainHandling === 1 && existed)) continue;
-      for (const retained of this.retained.matching(filter)) {
-        if (secondsLeft(retained, this.host.scheduler.nowMs) === 0) {
-          this.expireRetained(retained);
-          continue;
-        }
-        const message: Message = {
-          topic: retained.topic,
-          payload: retained.payload,
-          qos: retained.qos,
-          retain: true,
-          from: '',
-          ...(retained.properties ? { properties: retained.properties } : {}),
-          ...(retained.receivedAtMs !== undefined ? { receivedAtMs: retained.receivedAtMs } : {}),
-        };
-        this.forward(session, message, Math.min(retained.qos, options.qos) as QoS, true);
-      }
+      this.delivery.sendRetained(session, filter, options.qos);
     }
   }
 
   private onUnsubscribe(state: ConnectionState, session: Session, packet: UnsubscribePacket): void {
     const codes = packet.topicFilters.map((filter) => {
-      const removed = this.subscriptions.delete(session.clientId, filter);
+      const removed = this.delivery.subscriptions.delete(session.clientId, filter);
       if (removed) this.note('unsubscribed', { client: session.clientId, filter });
       return removed ? 0x00 : 0x11;
     });
@@ -686,7 +546,7 @@ export class Broker implements EndHandler {
         conn: s.connection?.conn.id ?? null,
         persistent: s.persistent,
         connectionState: s.connection?.actor.state() ?? null,
-        subscriptions: this.subscriptions
+        subscriptions: this.delivery.subscriptions
           .ofClient(s.clientId)
           .map((sub) => ({ filter: sub.filter, qos: sub.value.qos })),
         outbound: flows(s.outbound),
@@ -694,7 +554,9 @@ export class Broker implements EndHandler {
         queued: s.queue.map((q) => ({ topic: q.message.topic, qos: q.qos })),
         will: s.will ? { topic: s.will.topic, qos: s.will.qos, retain: s.will.retain } : null,
       })),
-      retained: this.retained.all().map((m) => ({ topic: m.topic, payload: text.decode(m.payload), qos: m.qos })),
+      retained: this.delivery.retained
+        .all()
+        .map((m) => ({ topic: m.topic, payload: text.decode(m.payload), qos: m.qos })),
     };
   }
 }
