@@ -361,4 +361,67 @@ describe('authentication and 5.0 options', () => {
       expect(sent(live, 'broker', 'PUBLISH').map(expiryOf)).toEqual([9]);
     });
   });
+
+  describe('5.0 will delay interval', () => {
+    /** The sensor (session kept `expiryS`, will delayed `delayS`) crashes at 1 s; the app listens. */
+    const run = (delayS: number, expiryS: number, more: Step[] = []) =>
+      simulate({
+        version: 5,
+        clients: [
+          {
+            id: 'sensor',
+            clean: false,
+            sessionExpiryS: expiryS,
+            will: { topic: 'status', payload: 'gone', qos: 1, delayS },
+          },
+          { id: 'app' },
+        ],
+        steps: [
+          ...connectBoth,
+          { atMs: 200, do: 'subscribe', client: 'app', filter: 'status', qos: 1 },
+          { atMs: 1_000, do: 'crash', client: 'sensor' },
+          ...more,
+        ],
+        untilMs: 20_000,
+      }).trace;
+    const willAt = (trace: readonly TraceEvent[]) =>
+      notes(trace, 'will-published').map((n) => [n.atMs, n.kind === 'note' && n.params?.reason]);
+
+    test('the CONNECT carries it as property 0x18 in the will properties', () => {
+      const connect = sent(run(5, 60), 'sensor', 'CONNECT')[0];
+      expect(connect.packet.type === 'CONNECT' && connect.packet.will?.properties).toEqual({ willDelayInterval: 5 });
+    });
+
+    test('the will waits out its delay after the connection is lost', () => {
+      // the broker learns of the crash at 1.05 s; 5 s later the will goes out
+      const trace = run(5, 60);
+      expect(notes(trace, 'will-delayed').map((n) => n.atMs)).toEqual([1_050]);
+      expect(willAt(trace)).toEqual([[6_050, 'will-delay']]);
+      expect(deliveries(trace, 'app').map((d) => d.payload)).toEqual(['gone']);
+    });
+
+    test('back before the delay runs out: the will is never sent [MQTT-3.1.3-9], with Clean Start 0 or 1', () => {
+      for (const clean of [false, true]) {
+        const trace = run(5, 60, [{ atMs: 3_000, do: 'connect', client: 'sensor', clean }]);
+        expect(
+          notes(trace, 'will-cancelled').map((n) => n.atMs),
+          `clean ${clean}`,
+        ).toEqual([3_050]);
+        expect(willAt(trace), `clean ${clean}`).toEqual([]);
+        expect(deliveries(trace, 'app'), `clean ${clean}`).toEqual([]);
+      }
+    });
+
+    test('a session that ends first takes the will out with it, early', () => {
+      // the session expires 2 s after the connection is lost, before the 10 s delay
+      const trace = run(10, 2);
+      expect(willAt(trace)).toEqual([[3_050, 'session-ended']]);
+      expect(notes(trace, 'session-ended').map((n) => n.atMs)).toEqual([3_050]);
+      expect(deliveries(trace, 'app').map((d) => d.payload)).toEqual(['gone']);
+    });
+
+    test('without a session kept (expiry 0) the session ends with the connection: the will goes out at once', () => {
+      expect(willAt(run(5, 0))).toEqual([[1_050, 'crash']]);
+    });
+  });
 });

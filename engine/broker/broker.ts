@@ -8,7 +8,7 @@
 import { type Packet, type StreamDecoder, createDecoder } from '../codec/codec.ts';
 import { MqttError } from '../codec/errors.ts';
 import type { QoS } from '../codec/packet.ts';
-import type { ConnectPacket } from '../codec/packets/connect.ts';
+import type { ConnectPacket, Will } from '../codec/packets/connect.ts';
 import type { PublishPacket } from '../codec/packets/publish.ts';
 import type { SubscribePacket } from '../codec/packets/subscribe.ts';
 import type { UnsubscribePacket } from '../codec/packets/unsubscribe.ts';
@@ -187,19 +187,12 @@ export class Broker implements EndHandler {
       // [MQTT-3.1.2-8]: the will is published when the connection closes without DISCONNECT; under
       // 5.0 also after a DISCONNECT whose reason code 0x04 asks for it (Disconnect with Will Message).
       const asked = state.disconnected && state.willOnDisconnect;
-      this.note('will-published', {
-        client: session.clientId,
-        topic: will.topic,
-        reason: asked ? 'disconnect-with-will' : reason,
-      });
-      this.delivery.publish({
-        topic: will.topic,
-        payload: will.payload,
-        qos: will.qos,
-        retain: will.retain,
-        from: session.clientId,
-        ...(will.properties ? { properties: pickMessageProperties(will.properties) } : {}),
-      });
+      const delayS = state.conn.version === 5 ? (will.properties?.willDelayInterval ?? 0) : 0;
+      const why = asked ? 'disconnect-with-will' : reason;
+      // 5.0 §3.1.3.2.2: with a Will Delay Interval the will waits, unless the session ends first
+      // (a session that ends with the connection publishes it now)
+      if (delayS > 0 && session.persistent) this.delayWill(session, will, delayS);
+      else this.publishWill(session, will, why);
     } else if (will) {
       this.note('will-discarded', { client: session.clientId });
     }
@@ -216,8 +209,42 @@ export class Broker implements EndHandler {
     }
   }
 
+  private publishWill(session: Session, will: Will, reason: string): void {
+    this.note('will-published', { client: session.clientId, topic: will.topic, reason });
+    this.delivery.publish({
+      topic: will.topic,
+      payload: will.payload,
+      qos: will.qos,
+      retain: will.retain,
+      from: session.clientId,
+      ...(will.properties ? { properties: pickMessageProperties(will.properties) } : {}),
+    });
+  }
+
+  /** 5.0: hold the will for its delay; a new connection to the session cancels it [MQTT-3.1.3-9]. */
+  private delayWill(session: Session, will: Will, delayS: number): void {
+    this.note('will-delayed', { client: session.clientId, topic: will.topic, delayS });
+    const timer = this.host.scheduler.schedule(this.host.scheduler.nowMs + delayS * 1_000, () => {
+      if (session.pendingWill?.timer !== timer) return;
+      session.pendingWill = null;
+      this.publishWill(session, will, 'will-delay');
+    });
+    session.pendingWill = { will, timer };
+  }
+
+  /** A delayed will that has not gone out yet: published when its session ends first. */
+  private settlePendingWill(session: Session, outcome: 'publish' | 'cancel'): void {
+    const pending = session.pendingWill;
+    if (!pending) return;
+    session.pendingWill = null;
+    this.host.scheduler.cancel(pending.timer);
+    if (outcome === 'publish') this.publishWill(session, pending.will, 'session-ended');
+    else this.note('will-cancelled', { client: session.clientId }); // [MQTT-3.1.3-9]
+  }
+
   private endSession(session: Session): void {
     if (this.sessions.get(session.clientId) !== session) return;
+    this.settlePendingWill(session, 'publish');
     this.sessions.delete(session.clientId);
     this.delivery.subscriptions.deleteClient(session.clientId);
     for (const flow of session.outbound.values()) flow.stop();
@@ -376,6 +403,9 @@ export class Broker implements EndHandler {
     const expiryS = version === 5 ? (packet.properties?.sessionExpiryInterval ?? 0) : 0;
     const persistent = version === 5 ? expiryS > 0 : !packet.clean;
     let session = this.sessions.get(clientId);
+    // 5.0 [MQTT-3.1.2-8], [MQTT-3.1.3-9]: a new connection for this client id before the Will
+    // Delay Interval has passed means the will is not sent, whatever Clean Start says
+    if (session) this.settlePendingWill(session, 'cancel');
     let sessionPresent = false;
     if (session && packet.clean) {
       // [MQTT-3.1.2-6] (5.0 [MQTT-3.1.2-4]): Clean Session / Clean Start discards the old session.
@@ -552,7 +582,7 @@ export class Broker implements EndHandler {
         outbound: flows(s.outbound),
         inbound: [...s.inbound].map(([packetId, flow]) => ({ packetId, state: flow.state() })),
         queued: s.queue.map((q) => ({ topic: q.message.topic, qos: q.qos })),
-        will: s.will ? { topic: s.will.topic, qos: s.will.qos, retain: s.will.retain } : null,
+        will: willView(s.will ?? s.pendingWill?.will),
       })),
       retained: this.delivery.retained
         .all()
@@ -578,3 +608,5 @@ function pickMessageProperties(
   for (const key of Object.keys(out) as Array<keyof typeof out>) if (out[key] === undefined) delete out[key];
   return Object.keys(out).length ? out : undefined;
 }
+
+const willView = (will: Will | undefined) => (will ? { topic: will.topic, qos: will.qos, retain: will.retain } : null);

@@ -49,6 +49,8 @@ export class Session {
   /** 5.0: seconds the session lives after its connection closes (0xFFFFFFFF = never expires). */
   expiryS: number;
   expiryTimer: Scheduled | null = null;
+  /** 5.0: a will waiting out its Will Delay Interval after the connection was lost. */
+  pendingWill: { will: Will; timer: Scheduled } | null = null;
 
   constructor(
     readonly clientId: string,

@@ -232,6 +232,9 @@ export class SimClient implements EndHandler {
         payload: utf8.encode(this.will.payload),
         qos: this.will.qos,
         retain: this.will.retain ?? false,
+        ...(version === 5 && this.will.delayS !== undefined
+          ? { properties: { willDelayInterval: this.will.delayS } }
+          : {}),
       };
     }
     if (this.spec.username !== undefined) packet.username = this.spec.username;

@@ -32,6 +32,8 @@ export const WillSchema = v.strictObject({
   payload: text,
   qos,
   retain: v.optional(v.boolean()),
+  /** 5.0 Will Delay Interval: the broker waits this long after losing the connection (ignored under 3.1.1). */
+  delayS: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4_294_967_295))),
 });
 
 /** 5.0 properties a PUBLISH can carry to subscribers (§3.3.2.3); ignored under 3.1.1. */

@@ -230,6 +230,7 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
       break;
     case 'will-published':
     case 'will-discarded':
+    case 'will-cancelled': // 5.0: back before the Will Delay Interval ran out
       if (session) session.will = null;
       break;
     case 'session-kept':

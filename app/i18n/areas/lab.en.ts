@@ -317,6 +317,13 @@ export const labEn = {
         willPublishedAsked:
           '{{clientS}} said goodbye with DISCONNECT 0x04, “Disconnect with Will Message”: the broker publishes its will on “{{topic}}” all the same.',
         willDiscarded: '{{clientS}} said goodbye with DISCONNECT: the broker throws its will away.',
+        willDelayed:
+          'The connection of {{client}} is gone; its will on “{{topic}}” waits {{delayS}} s (Will Delay Interval) — unless {{client}} comes back first.',
+        willCancelled: '{{clientS}} is back before its Will Delay Interval ran out: the broker does not send its will.',
+        willPublishedDelayed:
+          'The Will Delay Interval of {{client}} has run out: the broker publishes its will on “{{topic}}”.',
+        willPublishedSessionEnded:
+          'The session of {{client}} ends before its Will Delay Interval ran out: the broker publishes its will on “{{topic}}” now.',
         sessionKept: 'The broker keeps the session of {{client}} while it is away (a persistent session).',
         sessionExpired: 'The session of {{clientS}} has expired: the broker deletes it.',
         sessionEnded: 'The broker ends the session of {{client}}: its subscriptions are gone.',

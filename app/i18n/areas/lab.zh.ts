@@ -309,6 +309,12 @@ export const labZh: Shape<typeof labEn> = {
         willPublishedAsked:
           '{{clientS}}用原因码为 0x04（Disconnect with Will Message，断开并发布遗嘱）的 DISCONNECT 告别：代理照样在“{{topic}}”上发布它的遗嘱消息。',
         willDiscarded: '{{clientS}}用 DISCONNECT 正常告别：代理丢弃它的遗嘱消息。',
+        willDelayed:
+          '{{client}}的连接已断开；它在“{{topic}}”上的遗嘱要等 {{delayS}} 秒（遗嘱延迟间隔）——除非{{client}}在此之前回来。',
+        willCancelled: '{{clientS}}在遗嘱延迟间隔结束前回来了：代理不再发送它的遗嘱。',
+        willPublishedDelayed: '{{client}}的遗嘱延迟间隔已到：代理在“{{topic}}”上发布它的遗嘱。',
+        willPublishedSessionEnded:
+          '{{client}}的会话在遗嘱延迟间隔结束前就结束了：代理现在就在“{{topic}}”上发布它的遗嘱。',
         sessionKept: '{{client}}离线期间，代理保留它的会话（持久会话）。',
         sessionExpired: '{{clientS}}的会话已过期：代理删除了它。',
         sessionEnded: '代理结束{{client}}的会话：它的订阅都没了。',

@@ -286,6 +286,8 @@ describe('nothing falls through', () => {
       'will-stored',
       'will-published',
       'will-discarded',
+      'will-delayed',
+      'will-cancelled',
       'session-kept',
       'session-expired',
       'session-ended',

@@ -583,9 +583,15 @@ class Story {
           retain: p.retain ? phrase('lab.say.willRetained') : EMPTY,
         });
       case 'will-published':
+        if (p.reason === 'will-delay') return say('willPublishedDelayed', { client, topic }, { tone: 'warn' });
+        if (p.reason === 'session-ended') return say('willPublishedSessionEnded', { client, topic }, { tone: 'warn' });
         if (p.reason === 'disconnect-with-will')
           return say('willPublishedAsked', { client, clientS, topic }, { tone: 'warn' });
         return say('willPublished', { client, topic }, { tone: 'warn' });
+      case 'will-delayed':
+        return say('willDelayed', { client, clientS, topic, delayS: Number(p.delayS ?? 0) });
+      case 'will-cancelled':
+        return say('willCancelled', { clientS }, { tone: 'good', rule: 'MQTT-3.1.3-9' });
       case 'will-discarded':
         return say('willDiscarded', { client, clientS });
       case 'session-kept':
