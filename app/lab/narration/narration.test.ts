@@ -119,6 +119,45 @@ describe('sentences a teacher reads out', () => {
     expect(missingKeys(lines)).toEqual([]);
   });
 
+  test('5.0: a delayed will is told as waiting, then sent — or not sent when the client is back', () => {
+    const scenario = (back: boolean): Scenario => ({
+      version: 5,
+      clients: [
+        {
+          id: 'sensor',
+          clean: false,
+          sessionExpiryS: 60,
+          will: { topic: 'status', payload: 'gone', qos: 1, delayS: 5 },
+        },
+      ],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 1_000, do: 'crash', client: 'sensor' },
+        ...(back ? [{ atMs: 3_000, do: 'connect' as const, client: 'sensor' }] : []),
+      ],
+      untilMs: 10_000,
+    });
+    const told = (back: boolean) => {
+      const s = scenario(back);
+      return narrateAll(simulate(s, { seed: 1 }).trace, { scenario: s }).map((l) => en(l.phrase));
+    };
+    const gone =
+      'The connection of sensor is gone; its will on “status” waits 5 s (Will Delay Interval) — unless sensor comes back first.';
+    expect(told(false)).toEqual(
+      expect.arrayContaining([
+        gone,
+        'The Will Delay Interval of sensor has run out: the broker publishes its will on “status”.',
+      ]),
+    );
+    expect(told(true)).toEqual(
+      expect.arrayContaining([
+        gone,
+        'sensor is back before its Will Delay Interval ran out: the broker does not send its will.',
+      ]),
+    );
+    expect(told(true).filter((text) => text.includes('publishes its will'))).toEqual([]);
+  });
+
   test('5.0: CONNECT is told with Clean Start, not Clean Session', () => {
     const scenario: Scenario = {
       version: 5,
