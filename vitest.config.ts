@@ -11,8 +11,21 @@ export default defineConfig({
     conditions: ['browser'],
   },
   test: {
-    include: ['engine/**/*.test.ts', 'app/**/*.test.ts', 'lessons/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['test/e2e/**'],
     environment: 'node',
+    projects: [
+      {
+        extends: true,
+        // the app's tests read both languages' strings through app/i18n, which the page loads on demand
+        test: { name: 'app', include: ['app/**/*.test.ts'], setupFiles: ['test/support/i18n-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'engine',
+          include: ['engine/**/*.test.ts', 'lessons/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
+        },
+      },
+    ],
   },
 });

@@ -4,7 +4,7 @@
  */
 import i18next from 'i18next';
 import { BUNDLES, type BundleName } from './bundles.ts';
-import { startup } from './startup.ts';
+import { LANGUAGE_AREAS, startup } from './startup.ts';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -36,7 +36,25 @@ export function language(): Language {
   return state.language;
 }
 
-export function setLanguage(next: Language): void {
+/** The first screen's strings of each language, loading or loaded. */
+const languagesLoading: Partial<Record<Language, Promise<void>>> = {};
+
+/** Load a language's first-screen strings (once): before the app mounts, and before a switch. */
+export function ensureLanguage(lng: Language): Promise<void> {
+  let pending = languagesLoading[lng];
+  if (!pending) {
+    pending = LANGUAGE_AREAS[lng]().then((strings) => {
+      i18next.addResourceBundle(lng, 'translation', strings, true, true);
+      state.bundles++;
+    });
+    languagesLoading[lng] = pending;
+  }
+  return pending;
+}
+
+/** Switch once the language's strings are there (at once when they already are). */
+export async function setLanguage(next: Language): Promise<void> {
+  await ensureLanguage(next);
   state.language = next;
   void i18next.changeLanguage(next);
   try {

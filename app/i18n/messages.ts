@@ -1,7 +1,8 @@
 /**
  * All strings, per language: the core (en.ts / zh.ts), the protocol's explanations
  * (protocol.*.ts) and one file pair per area of the app, so that work on one area never edits
- * another's strings. The page loads the core and the lab's areas at start (startup.ts) and the
+ * another's strings. The page loads the core at start and the lab's areas in its language
+ * (startup.ts), and the
  * rest when first needed (bundles.ts); tests read everything from here.
  */
 import { diagramEn } from './areas/diagram.en.ts';
@@ -17,8 +18,8 @@ import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...startup.en, ...protocolEn, ...lessonsEn },
-  zh: { ...startup.zh, ...protocolZh, ...lessonsZh },
+  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...lessonsEn },
+  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...lessonsZh },
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

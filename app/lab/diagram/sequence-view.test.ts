@@ -103,15 +103,15 @@ describe('a packet a corrupt fault altered', () => {
   view.width = 800;
   view.height = 500;
 
-  test('is marked by a glyph on its label and in words for a screen reader, in both languages', () => {
+  test('is marked by a glyph on its label and in words for a screen reader, in both languages', async () => {
     view.ty = view.tyFor(200, 100);
     const item = view.arrows.items.find((i) => i.arrow.send.packet.type === 'SUBSCRIBE')!;
     expect(item.label).toBe('SUBSCRIBE #1 ⚡');
-    setLanguage('en');
+    await setLanguage('en');
     expect(arrowAria(item)).toContain('altered by a fault as it left: byte 0 is 0x80, not 0x82');
-    setLanguage('zh');
+    await setLanguage('zh');
     expect(arrowAria(item)).toContain('发出时被故障篡改：第 0 字节是 0x80，原本是 0x82');
-    setLanguage('en');
+    await setLanguage('en');
     // the other packets are drawn as they always are
     expect(view.arrows.items.filter((i) => i.label.includes('⚡'))).toHaveLength(1);
   });
@@ -123,14 +123,14 @@ describe('a packet a corrupt fault altered', () => {
     expect(texts).toContain('closed (app): malformed packet');
   });
 
-  test('the broker’s protocol error: its rule on the lifeline, the codec’s words for a screen reader', () => {
+  test('the broker’s protocol error: its rule on the lifeline, the codec’s words for a screen reader', async () => {
     const error = view.run.model.marks.find((mark) => mark.kind === 'error')!;
     expect(markLabel(error)).toBe('protocol error [MQTT-2.2.2-1]');
     expect(markAria(error)).toContain('The flags of SUBSCRIBE (bits 3–0 of the first byte) must be 0010');
-    setLanguage('zh');
+    await setLanguage('zh');
     expect(markLabel(error)).toBe('协议错误 [MQTT-2.2.2-1]');
     expect(markAria(error)).toContain('SUBSCRIBE 的标志位（首字节第 3–0 位）必须是 0010');
-    setLanguage('en');
+    await setLanguage('en');
     for (const mark of view.run.model.marks) expect(markLabel(mark)).not.toContain('reserved-flags');
   });
 });
