@@ -12,7 +12,7 @@ import { qos1SenderMachine } from '../client/qos1-sender.machine.ts';
 import { qos2SenderMachine } from '../client/qos2-sender.machine.ts';
 import { type ActorHost, startActor } from '../sim/actors.ts';
 import type { ConnectionState } from './broker.ts';
-import { expiresAtMs, secondsLeft } from './expiry.ts';
+import { expiresAtMs, hasExpired, secondsLeft } from './expiry.ts';
 import { type RetainedMessage, RetainedStore } from './retained.ts';
 import type { Message, OutboundFlow, Session, SubscriptionOptions } from './session.ts';
 import { TopicTree } from './topic-tree.ts';
@@ -73,8 +73,7 @@ export class Delivery {
         });
       }
       const expiresAt = outcome === 'nothing' || outcome === 'cleared' ? undefined : expiresAtMs(stored);
-      if (expiresAt !== undefined)
-        this.broker.host.scheduler.schedule(Math.max(now, expiresAt), () => this.expireRetained(stored));
+      if (expiresAt !== undefined) this.broker.host.scheduler.schedule(expiresAt, () => this.expireRetained(stored));
     }
     const best = new Map<string, { qos: QoS; retainAsPublished: boolean }>();
     for (const sub of this.subscriptions.match(message.topic)) {
@@ -166,7 +165,7 @@ export class Delivery {
     const live = session.connection;
     while (live && session.queue.length > 0 && live.actor.state().startsWith('connected')) {
       const next = session.queue[0];
-      if (secondsLeft(next.message, this.broker.host.scheduler.nowMs) === 0) {
+      if (hasExpired(next.message, this.broker.host.scheduler.nowMs)) {
         // [MQTT-3.3.2-5]: it waited longer than its expiry interval: deleted, not sent
         session.queue.shift();
         this.broker.note('message-expired', { client: session.clientId, topic: next.message.topic });
@@ -182,7 +181,7 @@ export class Delivery {
   /** The retained messages a new subscription to `filter` receives, RETAIN 1, at most at `qos`. */
   sendRetained(session: Session, filter: string, qos: QoS): void {
     for (const retained of this.retained.matching(filter)) {
-      if (secondsLeft(retained, this.broker.host.scheduler.nowMs) === 0) {
+      if (hasExpired(retained, this.broker.host.scheduler.nowMs)) {
         this.expireRetained(retained);
         continue;
       }

@@ -13,20 +13,27 @@ export interface Expiring {
 }
 
 /**
- * Whole seconds left of the message's expiry interval at `nowMs` (the interval less the whole
- * seconds it has waited), 0 once it has expired, or undefined when it never expires.
+ * Whether the message's expiry interval has passed at `nowMs`. A message never expires in the
+ * millisecond it arrived: even with an interval of 0 it may start onward delivery at once.
  */
+export function hasExpired(message: Expiring, nowMs: number): boolean {
+  const interval = message.properties?.messageExpiryInterval;
+  if (interval === undefined) return false;
+  const waitedMs = nowMs - (message.receivedAtMs ?? nowMs);
+  return waitedMs > 0 && waitedMs >= interval * 1_000;
+}
+
+/** Whole seconds left of the interval (less the whole seconds waited), or undefined: it never expires. */
 export function secondsLeft(message: Expiring, nowMs: number): number | undefined {
   const interval = message.properties?.messageExpiryInterval;
   if (interval === undefined) return undefined;
   const waitedMs = nowMs - (message.receivedAtMs ?? nowMs);
-  if (waitedMs > 0 && waitedMs >= interval * 1_000) return 0;
-  return interval - Math.floor(waitedMs / 1_000);
+  return Math.max(0, interval - Math.floor(waitedMs / 1_000));
 }
 
-/** When the message expires, in virtual ms, or undefined when it never does. */
+/** When the message expires (the first millisecond `hasExpired` says so), or undefined. */
 export function expiresAtMs(message: Expiring): number | undefined {
   const interval = message.properties?.messageExpiryInterval;
   if (interval === undefined || message.receivedAtMs === undefined) return undefined;
-  return message.receivedAtMs + interval * 1_000;
+  return message.receivedAtMs + Math.max(1, interval * 1_000);
 }
