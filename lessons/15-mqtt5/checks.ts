@@ -42,7 +42,7 @@ const receivedAfter = (run: Run, client: string, id: string) => {
 };
 
 export function checks(runs: Record<string, Run>): void {
-  const { v5, v311, will } = runs;
+  const { v5, v311, will, expiry } = runs;
 
   // every field a step lights exists in its packet
   let scenario = Object.keys(lesson.scenarios)[0];
@@ -175,6 +175,36 @@ export function checks(runs: Record<string, Run>): void {
   expect(receivedAfter(v5, 'app', 'back').map((d) => d.payload)).toEqual(['open']);
   expect(receivedAfter(v5, 'logger', 'back')).toEqual([]);
 
+  // message-expiry: a 5.0 run over TCP; the app (session kept 600 s) subscribes to home/# and leaves
+  // at 0.5 s; at 1 s the sensor publishes "ring" on home/doorbell with a message expiry interval of
+  // 2 s (02 00 00 00 02) and "low" on home/battery with 60 s; the broker queues both
+  expect(expiry.scenario.version).toBe(5);
+  expect(expiry.scenario.transport ?? 'tcp').toBe('tcp');
+  expect(stepAt(expiry, 'app-away')).toBe(500);
+  const ring = expiry.packet({ type: 'PUBLISH', from: 'sensor' });
+  expect(ring.packet).toMatchObject({ topic: 'home/doorbell', payload: new Uint8Array(utf8('ring')) });
+  expect(bytesOf(expiry, ring, 'properties.messageExpiryInterval')).toEqual([0x02, 0x00, 0x00, 0x00, 0x02]);
+  expect(expiry.packet({ type: 'PUBLISH', from: 'sensor', nth: 2 }).packet).toMatchObject({
+    topic: 'home/battery',
+    properties: { messageExpiryInterval: 60 },
+  });
+  expect(propertyByName('messageExpiryInterval')?.id).toBe(0x02);
+  expect(notes(expiry, 'queued').map((n) => [n.params?.topic, n.atMs])).toEqual([
+    ['home/doorbell', 1_050],
+    ['home/battery', 1_050],
+  ]);
+
+  // predict-message-expiry / expiry-left: back at 4 s (about 3 s later), the app gets "low" only;
+  // the doorbell's copy is deleted [MQTT-3.3.2-5]; "low" carries 00 00 00 39 = 57 [MQTT-3.3.2-6]
+  expect(stepAt(expiry, 'app-back')).toBe(4_000);
+  expect(notes(expiry, 'message-expired').map((n) => [n.params?.client, n.params?.topic])).toEqual([
+    ['app', 'home/doorbell'],
+  ]);
+  expect(expiry.deliveries('app').map((d) => [d.topic, d.payload])).toEqual([['home/battery', 'low']]);
+  const left = expiry.packet({ type: 'PUBLISH', from: 'broker', to: 'app' });
+  expect(left.atMs - 1_050).toBe(3_000);
+  expect(bytesOf(expiry, left, 'properties.messageExpiryInterval')).toEqual([0x02, 0x00, 0x00, 0x00, 0x39]);
+
   // will-anyway: a 5.0 run over TCP; the sensor and the meter both left a will on home/status, the
   // app subscribes to it; at 0.5 s the meter's DISCONNECT is E0 00 (0x00 left out), the sensor's
   // E0 01 04 (0x04 Disconnect with Will Message)
@@ -216,6 +246,12 @@ export const quizzes: Record<string, (runs: Record<string, Run>) => string | num
       v5.packet({ type: 'PUBLISH', from: 'sensor' }).bytes.length -
       v311.packet({ type: 'PUBLISH', from: 'sensor' }).bytes.length;
     return ({ 0: 'same', 1: 'one-more', 4: 'four-more' } as Record<number, string>)[extra] ?? String(extra);
+  },
+  'predict-message-expiry': ({ expiry }) => {
+    const got = new Set(expiry.deliveries('app').map((d) => d.payload));
+    const ring = got.has('ring');
+    const low = got.has('low');
+    return ring && low ? 'both' : low ? 'battery-only' : ring ? 'doorbell-only' : 'neither';
   },
   'predict-will': ({ will }) => {
     const got = new Set(will.deliveries('app').map((d) => d.payload));

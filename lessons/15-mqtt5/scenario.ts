@@ -43,6 +43,39 @@ export default defineLesson({
       ],
       untilMs: 600,
     }),
+    expiry: defineScenario({
+      title: 'MQTT 5.0: messages that expire while the app is away',
+      version: 5,
+      clients: [{ id: 'sensor' }, { id: 'app', clean: false, sessionExpiryS: 600 }],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'app' },
+        { atMs: 200, do: 'subscribe', client: 'app', filter: 'home/#', qos: 1 },
+        { atMs: 500, id: 'app-away', do: 'disconnect', client: 'app' },
+        {
+          atMs: 1_000,
+          id: 'short-lived',
+          do: 'publish',
+          client: 'sensor',
+          topic: 'home/doorbell',
+          payload: 'ring',
+          qos: 1,
+          properties: { messageExpiryIntervalS: 2 },
+        },
+        {
+          atMs: 1_000,
+          id: 'long-lived',
+          do: 'publish',
+          client: 'sensor',
+          topic: 'home/battery',
+          payload: 'low',
+          qos: 1,
+          properties: { messageExpiryIntervalS: 60 },
+        },
+        { atMs: 4_000, id: 'app-back', do: 'connect', client: 'app', clean: false },
+      ],
+      untilMs: 5_000,
+    }),
     will: defineScenario({
       title: 'MQTT 5.0: leaving with a DISCONNECT, with and without the will',
       version: 5,
@@ -124,6 +157,17 @@ export default defineLesson({
     {
       id: 'expired',
       highlight: { packet: { type: 'CONNACK', to: 'logger', nth: 2 }, field: 'sessionPresent' },
+    },
+    {
+      id: 'message-expiry',
+      scenario: 'expiry',
+      run: { step: 'long-lived' },
+      highlight: { packet: { type: 'PUBLISH', from: 'sensor' }, field: 'properties.messageExpiryInterval' },
+    },
+    { id: 'predict-message-expiry', quiz: { kind: 'choice', answer: 'battery-only' }, run: { end: true } },
+    {
+      id: 'expiry-left',
+      highlight: { packet: { type: 'PUBLISH', from: 'broker', to: 'app' }, field: 'properties.messageExpiryInterval' },
     },
     {
       id: 'will-anyway',

@@ -13,7 +13,7 @@ const shots = [
   { lesson: '04-fixed-header', step: 'why-close' },
   { lesson: '09-qos1', step: 'predict-app' },
   { lesson: '12-will', step: 'pull-plug' },
-  { lesson: '15-mqtt5', step: 'will-sent' },
+  { lesson: '15-mqtt5', step: 'expiry-left' },
 ];
 
 const lab = await startLab();
