@@ -27,8 +27,9 @@ test('the first screen loads without console errors, in both languages', async (
  * first screen pulls in at once (the statechart layout) — each gzipped as a server would send it.
  * Heavy parts that wait for their first use (inspector, actions, explainer, lessons) do not count.
  */
-test('the first screen loads at most 200 KB of JavaScript, gzipped', async () => {
-  const page = await lab.page();
+test.each(['en', 'zh'] as const)('the first screen loads at most 200 KB of JavaScript, gzipped (%s)', async (lang) => {
+  const page = await lab.page({ locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+  await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
   const scripts = new Set<string>();
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.endsWith('.js')) scripts.add(new URL(response.url()).pathname);
@@ -42,8 +43,13 @@ test('the first screen loads at most 200 KB of JavaScript, gzipped', async () =>
     return { file, gzip: gzipSync(readFileSync(dist + file), { level: 9 }).length };
   });
   const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
-  console.log(`first screen JavaScript: ${total.toLocaleString('en')} bytes gzip`, sizes);
+  console.log(`first screen JavaScript (${lang}): ${total.toLocaleString('en')} bytes gzip`, sizes);
   expect(sizes.some((s) => s.file.includes('statechart-layout'))).toBe(true); // the chart is on the first screen
+  // the strings of the language on screen, and not the other's (that one loads on switching)
+  expect(sizes.map((s) => s.file).filter((file) => file.includes('first-screen.'))).toEqual([
+    expect.stringContaining(`first-screen.${lang}`),
+  ]);
   expect(total).toBeLessThanOrEqual(200_000);
   expect(page.errors).toEqual([]);
+  await page.context().close();
 });
