@@ -109,9 +109,23 @@ export class Delivery {
         this.broker.note('dropped-qos0-offline', { client: session.clientId, topic: message.topic });
         return;
       }
-      session.queue.push({ message, qos, retain });
+      const entry = { message, qos, retain };
+      session.queue.push(entry);
       this.broker.note('queued', { client: session.clientId, topic: message.topic, qos, online: live !== null });
+      // [MQTT-3.3.2-5]: still waiting when its interval runs out, it leaves the queue then
+      const expiresAt = expiresAtMs(message);
+      if (expiresAt !== undefined)
+        this.broker.host.scheduler.schedule(expiresAt, () => this.expireQueued(session, entry));
     }
+  }
+
+  /** A queued message whose interval has passed is deleted, not sent; `index` says which, for the views. */
+  private expireQueued(session: Session, entry: Session['queue'][number]): void {
+    if (this.broker.sessions.get(session.clientId) !== session) return;
+    const index = session.queue.indexOf(entry);
+    if (index < 0) return; // sent meanwhile
+    session.queue.splice(index, 1);
+    this.broker.note('message-expired', { client: session.clientId, topic: entry.message.topic, index });
   }
 
   /** A retained message whose expiry interval has passed leaves the store [MQTT-3.3.2-5]. */
@@ -168,7 +182,7 @@ export class Delivery {
       if (hasExpired(next.message, this.broker.host.scheduler.nowMs)) {
         // [MQTT-3.3.2-5]: it waited longer than its expiry interval: deleted, not sent
         session.queue.shift();
-        this.broker.note('message-expired', { client: session.clientId, topic: next.message.topic });
+        this.broker.note('message-expired', { client: session.clientId, topic: next.message.topic, index: 0 });
         continue;
       }
       if (next.qos > 0 && session.outbound.size >= this.options.maxInflight) return;

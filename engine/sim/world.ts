@@ -252,8 +252,10 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
       if (session) session.queued = [...session.queued, String(p.topic)];
       break;
     case 'dequeued':
-    case 'message-expired': // expired at the head of the queue, instead of being sent
       if (session) session.queued = session.queued.slice(1);
+      break;
+    case 'message-expired': // deleted from its place in the queue, never sent
+      if (session) session.queued = session.queued.filter((_, i) => i !== Number(p.index ?? 0));
       break;
     case 'retained-stored':
     case 'retained-replaced':
