@@ -33,7 +33,13 @@ export class LessonDriver {
   /** The scenario as the lab runs it: the steps the student performs are left for them. */
   labScenario(name: string): Scenario {
     const scenario = this.lesson.scenarios[name];
-    const awaited = this.lesson.steps.flatMap((s) => (s.await ? [s.await.step] : []));
+    // only the steps awaited while this scenario is on screen: another run may use the same id
+    const awaited: string[] = [];
+    let current = Object.keys(this.lesson.scenarios)[0];
+    for (const step of this.lesson.steps) {
+      current = step.scenario ?? current;
+      if (step.await && current === name) awaited.push(step.await.step);
+    }
     return { ...scenario, steps: scenario.steps.filter((s) => !(s.id && awaited.includes(s.id))) };
   }
 

@@ -9,7 +9,7 @@ import {
   decode,
   encode,
 } from '../../engine/index.ts';
-import type { Run } from '../run.ts';
+import { Run } from '../run.ts';
 import lesson from './scenario.ts';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -27,6 +27,19 @@ function span(send: SendEvent, field: string): Span | undefined {
   return walk(decode(send.bytes, 4, { spans: true }).spans!);
 }
 
+/** The same, for a packet of the MQTT 5.0 run. */
+function span5(send: SendEvent, field: string): Span | undefined {
+  const walk = (spans: Span[]): Span | undefined => {
+    for (const s of spans) {
+      if (s.field === field) return s;
+      const inner = s.children && walk(s.children);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return walk(decode(send.bytes, 5, { spans: true }).spans!);
+}
+
 const notes = (run: Run, code: string): NoteEvent[] =>
   run.trace.filter((e): e is NoteEvent => e.kind === 'note' && e.code === code);
 const closes = (run: Run, side: 'client' | 'broker'): CloseEvent[] =>
@@ -39,7 +52,7 @@ const flagsByte = (run: Run) => {
 };
 
 export function checks(runs: Record<string, Run>): void {
-  const { crash, goodbye, silent } = runs;
+  const { crash, goodbye, silent, delayed } = runs;
   const will = lesson.scenarios.crash.clients[0].will!;
 
   // every field a step lights exists in its packet
@@ -178,6 +191,36 @@ export function checks(runs: Record<string, Run>): void {
 
   // the will's bytes are what the codec makes of the scenario's will
   expect(encode(connect.packet, 4)).toEqual(connect.bytes);
+
+  // will-delay: the delayed run is MQTT 5.0 over TCP; the sensor keeps its session 60 s and its will
+  // carries the will delay interval 18 00 00 00 05 in the will properties
+  expect(delayed.scenario.version).toBe(5);
+  expect(delayed.scenario.transport ?? 'tcp').toBe('tcp');
+  const delayedConnect = delayed.packet({ type: 'CONNECT', from: 'sensor' });
+  expect(delayedConnect.packet).toMatchObject({
+    properties: { sessionExpiryInterval: 60 },
+    will: { topic: 'sensors/kitchen/status', retain: true, properties: { willDelayInterval: 5 } },
+  });
+  const delaySpan = span5(delayedConnect, 'will.properties.willDelayInterval')!;
+  expect([...delayedConnect.bytes.slice(delaySpan.start, delaySpan.end)]).toEqual([0x18, 0x00, 0x00, 0x00, 0x05]);
+
+  // predict-delay / delay-cancelled: crash at 1 s, known at 1.05 s: the will is held back; the sensor's
+  // second CONNECT arrives at 3.05 s and the will is cancelled [MQTT-3.1.3-9]; nothing reaches the
+  // dashboard after the crash, and the retained message is still "online"
+  expect(stepAt(delayed, 'crash')).toBe(1_000);
+  expect(notes(delayed, 'will-delayed').map((n) => [n.atMs, n.params?.delayS])).toEqual([[1_050, 5]]);
+  expect(stepAt(delayed, 'back')).toBe(3_000);
+  expect(delayed.packet({ type: 'CONNECT', from: 'sensor', nth: 2 }).packet).toMatchObject({ clean: false });
+  expect(notes(delayed, 'will-cancelled').map((n) => n.atMs)).toEqual([3_050]);
+  expect(notes(delayed, 'will-published')).toEqual([]);
+  expect(delayed.sends({ from: 'broker', to: 'dashboard', type: 'PUBLISH' }).filter((s) => s.atMs >= 1_000)).toEqual(
+    [],
+  );
+  expect(notes(delayed, 'retained-stored').map((n) => n.params?.payload)).toEqual(['online']);
+  expect(notes(delayed, 'retained-replaced')).toEqual([]);
+  // and had it stayed away, the will would have gone out at 6.05 s
+  const away = Run.of({ ...delayed.scenario, steps: delayed.scenario.steps.filter((step) => step.id !== 'back') });
+  expect(notes(away, 'will-published').map((n) => n.atMs)).toEqual([6_050]);
 }
 
 /** What really happens at each quiz: the option the run shows. */
@@ -196,6 +239,13 @@ export const quizzes: Record<string, (runs: Record<string, Run>) => string | num
     return toDashboard.some((s) => s.packet.type === 'PUBLISH' && text(s.packet.payload) === 'offline')
       ? 'offline'
       : 'nothing';
+  },
+  'predict-delay': ({ delayed }) => {
+    const offline = delayed
+      .sends({ from: 'broker', to: 'dashboard', type: 'PUBLISH' })
+      .filter((s) => s.packet.type === 'PUBLISH' && text(s.packet.payload) === 'offline');
+    if (offline.length === 0) return 'nothing';
+    return offline[0].atMs === notes(delayed, 'will-delayed')[0]?.atMs ? 'offline' : 'offline-late';
   },
   goodbye: ({ goodbye }) => (goodbye.payloads('dashboard').includes('offline') ? 'yes' : 'no'),
   'predict-silent': ({ silent }) => {

@@ -27,7 +27,10 @@ const LATE_LOOK: Step[] = [
   { atMs: 1_700, id: 'phone-watch', do: 'subscribe', client: 'phone', filter: 'sensors/+/status', qos: 1 },
 ];
 
-/** Three ways to leave, all over TCP: a crash, a goodbye, and a cable that goes quiet. */
+/**
+ * Three ways to leave, all over TCP: a crash, a goodbye, and a cable that goes quiet; then MQTT
+ * 5.0's will that waits, and a sensor back before it goes out.
+ */
 export default defineLesson({
   id: '12-will',
   scenarios: {
@@ -42,6 +45,21 @@ export default defineLesson({
       clients: [{ id: 'sensor', keepAliveS: 2, will: WILL }, { id: 'dashboard' }, { id: 'phone' }],
       steps: [...START, { atMs: 1_000, id: 'goodbye', do: 'disconnect', client: 'sensor' }, ...LATE_LOOK],
       untilMs: 2_200,
+    }),
+    delayed: defineScenario({
+      title: 'Last will in MQTT 5.0: a will that waits, and a sensor back in time',
+      version: 5,
+      clients: [
+        // a session kept a minute, and a will that waits 5 s before it goes out
+        { id: 'sensor', keepAliveS: 2, clean: false, sessionExpiryS: 60, will: { ...WILL, delayS: 5 } },
+        { id: 'dashboard' },
+      ],
+      steps: [
+        ...START,
+        { atMs: 1_000, id: 'crash', do: 'crash', client: 'sensor' },
+        { atMs: 3_000, id: 'back', do: 'connect', client: 'sensor', clean: false },
+      ],
+      untilMs: 8_000,
     }),
     silent: defineScenario({
       title: 'Last will: the cable is cut, Keep Alive notices',
@@ -104,6 +122,14 @@ export default defineLesson({
       id: 'keepalive',
       highlight: { packet: { type: 'PINGREQ', from: 'sensor' }, actor: 'broker/sensor#1' },
     },
-    { id: 'summary', run: { end: true } },
+    {
+      id: 'will-delay',
+      scenario: 'delayed',
+      run: { packet: { type: 'CONNECT', from: 'sensor' } },
+      highlight: { packet: { type: 'CONNECT', from: 'sensor' }, field: 'will.properties.willDelayInterval' },
+    },
+    { id: 'predict-delay', quiz: { kind: 'choice', answer: 'nothing' }, run: { end: true } },
+    { id: 'delay-cancelled', highlight: { packet: { type: 'CONNECT', from: 'sensor', nth: 2 } } },
+    { id: 'summary', scenario: 'silent', run: { end: true } },
   ],
 });

@@ -12,7 +12,7 @@ mkdirSync(outDir, { recursive: true });
 const shots = [
   { lesson: '04-fixed-header', step: 'why-close' },
   { lesson: '09-qos1', step: 'predict-app' },
-  { lesson: '12-will', step: 'pull-plug' },
+  { lesson: '12-will', step: 'delay-cancelled' },
   { lesson: '15-mqtt5', step: 'expiry-left' },
 ];
 
