@@ -63,8 +63,10 @@ export function checks(runs: Record<string, Run>): void {
     if (h?.packet && h.field) expect(span(runs[scenario].packet(h.packet), h.field), `${step.id}`).toBeDefined();
   }
 
-  // transport: all three runs are tcp (the default)
-  for (const run of [crash, goodbye, silent]) expect(run.scenario.transport ?? 'tcp').toBe('tcp');
+  // transport: all four runs are tcp (the default); the last one is MQTT 5.0
+  expect(Object.keys(runs)).toHaveLength(4);
+  for (const run of [crash, goodbye, silent, delayed]) expect(run.scenario.transport ?? 'tcp').toBe('tcp');
+  expect(delayed.scenario.version).toBe(5);
 
   // will-in-connect: the will travels in CONNECT: after the client id come the will topic and the
   // will message, each with a two-byte length; the broker stores it when the CONNECT arrives
