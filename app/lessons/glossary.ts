@@ -42,7 +42,7 @@ export const GLOSSARY: readonly Term[] = [
   { zh: '新开始', en: 'Clean Start (5.0)', lesson: '15-mqtt5' },
   { zh: '会话过期间隔', en: 'session expiry interval (5.0)', lesson: '15-mqtt5' },
   { zh: '消息过期间隔', en: 'message expiry interval (5.0)', lesson: '15-mqtt5' },
-  { zh: '遗嘱延迟间隔', en: 'will delay interval (5.0)' },
+  { zh: '遗嘱延迟间隔', en: 'will delay interval (5.0)', lesson: '12-will' },
   { zh: '报文丢失', en: 'packet loss', lesson: '08-qos0' },
   { zh: '延迟', en: 'latency', lesson: '08-qos0' },
   { zh: '抖动', en: 'jitter' },
