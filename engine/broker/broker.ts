@@ -21,7 +21,6 @@ import type { Connection, EndHandler, Network } from '../sim/network.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { brokerConnectionMachine } from './connection.machine.ts';
 import { Delivery } from './delivery.ts';
-
 import { type Message, type OutboundFlow, Session, type SubscriptionOptions } from './session.ts';
 
 const text = new TextDecoder();
