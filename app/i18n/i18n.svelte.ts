@@ -36,20 +36,19 @@ export function language(): Language {
   return state.language;
 }
 
-/** The first screen's strings of each language, loading or loaded. */
-const languagesLoading: Partial<Record<Language, Promise<void>>> = {};
+/** Strings loading or loaded, by bundle or by language (a cache of promises, not state a view reads). */
+const loading: Record<string, Promise<void>> = {};
+
+/** Load strings once; the views re-render when they are in. */
+function loadOnce(key: string, load: () => Promise<void>): Promise<void> {
+  return (loading[key] ??= load().then(() => void state.bundles++));
+}
 
 /** Load a language's first-screen strings (once): before the app mounts, and before a switch. */
 export function ensureLanguage(lng: Language): Promise<void> {
-  let pending = languagesLoading[lng];
-  if (!pending) {
-    pending = LANGUAGE_AREAS[lng]().then((strings) => {
-      i18next.addResourceBundle(lng, 'translation', strings, true, true);
-      state.bundles++;
-    });
-    languagesLoading[lng] = pending;
-  }
-  return pending;
+  return loadOnce(`language:${lng}`, async () => {
+    i18next.addResourceBundle(lng, 'translation', await LANGUAGE_AREAS[lng](), true, true);
+  });
 }
 
 /** Switch once the language's strings are there (at once when they already are). */
@@ -74,21 +73,13 @@ export function t(key: string, params?: Record<string, unknown>): string {
   return i18next.t(key, { lng: state.language, ...params });
 }
 
-/** Bundles loading or loaded (a cache of promises, not state a view reads). */
-const loading: Partial<Record<BundleName, Promise<void>>> = {};
-
 /** Load a bundle of strings (once); views that need it await this before they render. */
 export function ensureBundle(name: BundleName): Promise<void> {
-  let pending = loading[name];
-  if (!pending) {
-    pending = BUNDLES[name]().then((bundle) => {
-      i18next.addResourceBundle('en', 'translation', bundle.en, true, true);
-      i18next.addResourceBundle('zh', 'translation', bundle.zh, true, true);
-      state.bundles++;
-    });
-    loading[name] = pending;
-  }
-  return pending;
+  return loadOnce(`bundle:${name}`, async () => {
+    const bundle = await BUNDLES[name]();
+    i18next.addResourceBundle('en', 'translation', bundle.en, true, true);
+    i18next.addResourceBundle('zh', 'translation', bundle.zh, true, true);
+  });
 }
 
 /** Translate `key` in a given language (the other language's name of a term, for learners). */

@@ -25,8 +25,13 @@ export class LessonDriver {
   }
 
   get scenarioName(): string {
+    return this.scenarioAt(this.index);
+  }
+
+  /** The run the lab shows at step `index`: the last one a step up to it named, at first the first. */
+  scenarioAt(index: number): string {
     let name = Object.keys(this.lesson.scenarios)[0];
-    for (let i = 0; i <= this.index; i++) name = this.lesson.steps[i].scenario ?? name;
+    for (let i = 0; i <= index; i++) name = this.lesson.steps[i].scenario ?? name;
     return name;
   }
 
@@ -34,12 +39,9 @@ export class LessonDriver {
   labScenario(name: string): Scenario {
     const scenario = this.lesson.scenarios[name];
     // only the steps awaited while this scenario is on screen: another run may use the same id
-    const awaited: string[] = [];
-    let current = Object.keys(this.lesson.scenarios)[0];
-    for (const step of this.lesson.steps) {
-      current = step.scenario ?? current;
-      if (step.await && current === name) awaited.push(step.await.step);
-    }
+    const awaited = this.lesson.steps.flatMap((step, i) =>
+      step.await && this.scenarioAt(i) === name ? [step.await.step] : [],
+    );
     return { ...scenario, steps: scenario.steps.filter((s) => !(s.id && awaited.includes(s.id))) };
   }
 

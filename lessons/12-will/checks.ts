@@ -27,19 +27,6 @@ function span(send: SendEvent, field: string): Span | undefined {
   return walk(decode(send.bytes, 4, { spans: true }).spans!);
 }
 
-/** The same, for a packet of the MQTT 5.0 run. */
-function span5(send: SendEvent, field: string): Span | undefined {
-  const walk = (spans: Span[]): Span | undefined => {
-    for (const s of spans) {
-      if (s.field === field) return s;
-      const inner = s.children && walk(s.children);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return walk(decode(send.bytes, 5, { spans: true }).spans!);
-}
-
 const notes = (run: Run, code: string): NoteEvent[] =>
   run.trace.filter((e): e is NoteEvent => e.kind === 'note' && e.code === code);
 const closes = (run: Run, side: 'client' | 'broker'): CloseEvent[] =>
@@ -203,7 +190,7 @@ export function checks(runs: Record<string, Run>): void {
     properties: { sessionExpiryInterval: 60 },
     will: { topic: 'sensors/kitchen/status', retain: true, properties: { willDelayInterval: 5 } },
   });
-  const delaySpan = span5(delayedConnect, 'will.properties.willDelayInterval')!;
+  const delaySpan = delayed.field({ type: 'CONNECT', from: 'sensor' }, 'will.properties.willDelayInterval')!;
   expect([...delayedConnect.bytes.slice(delaySpan.start, delaySpan.end)]).toEqual([0x18, 0x00, 0x00, 0x00, 0x05]);
 
   // predict-delay / delay-cancelled: crash at 1 s, known at 1.05 s: the will is held back; the sensor's

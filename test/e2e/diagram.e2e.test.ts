@@ -87,14 +87,18 @@ test('clicking an arrow selects its packet; hovering lights it in every view', a
   expect(page.errors).toEqual([]);
 });
 
-test('a packet on its way can be dropped, and the run changes', async () => {
-  const page = await open();
-  // the sensor's PUBLISH is on its way from 600 to 650 ms
+/** The packet menu of the sensor's PUBLISH, opened while it is on its way (600 to 650 ms). */
+async function menuOnFlyingPublish(page: Page) {
   await page.evaluate(() => window.__mqttLab!.seekTime(620));
   const flying = page.locator(`${arrows}.flight`, { hasText: 'PUBLISH' }).first();
   await expect.poll(() => flying.count()).toBe(1);
   await flying.locator('circle.tip').click();
-  const menu = page.getByRole('dialog');
+  return page.getByRole('dialog');
+}
+
+test('a packet on its way can be dropped, and the run changes', async () => {
+  const page = await open();
+  const menu = await menuOnFlyingPublish(page);
   await expect.poll(() => menu.textContent()).toContain('PUBLISH #1 Q1');
   await menu.getByRole('button', { name: 'Drop it' }).click();
   await expect.poll(() => menu.count()).toBe(0);
@@ -115,11 +119,7 @@ test('a packet on its way can be dropped, and the run changes', async () => {
 
 test('a packet on its way can be broken: marked ⚡, and the broker closes naming the rule', async () => {
   const page = await open();
-  await page.evaluate(() => window.__mqttLab!.seekTime(620));
-  const flying = page.locator(`${arrows}.flight`, { hasText: 'PUBLISH' }).first();
-  await expect.poll(() => flying.count()).toBe(1);
-  await flying.locator('circle.tip').click();
-  const menu = page.getByRole('dialog');
+  const menu = await menuOnFlyingPublish(page);
   await menu.getByRole('button', { name: 'Break its first byte' }).click();
   await expect.poll(() => menu.count()).toBe(0);
   await expect.poll(() => page.locator(arrows, { hasText: 'PUBLISH #1 Q1 ⚡' }).count()).toBe(1);
