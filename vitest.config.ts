@@ -3,6 +3,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** The stress run (scripts/stress.mjs) asks for each test's time and timeout, one JSON line each. */
+const timings = process.env.MQTTLAB_TIMINGS ? ['./test/support/timing-reporter.ts'] : [];
 
 export default defineConfig({
   plugins: [svelte()],
@@ -12,6 +14,13 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    reporters: ['default', ...timings],
+    // CI runs on two cores, beside the type check and lint or other work, which makes a test three or
+    // four times slower than on a quiet machine. Every unit test takes under a fifth of this on a
+    // quiet machine (`npm run stress` prints the worst seen); the heavy ones size their work to fit
+    // or state a longer timeout beside them, with the reason.
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
     projects: [
       {
         extends: true,

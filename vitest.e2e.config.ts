@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+/** The stress run (scripts/stress.mjs) asks for each test's time and timeout, one JSON line each. */
+const timings = process.env.MQTTLAB_TIMINGS ? ['./test/support/timing-reporter.ts'] : [];
 
 // Browser tests: headless Debian Chromium driven by playwright-core, against the built app (dist/).
 export default defineConfig({
@@ -9,8 +11,15 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     environment: 'node',
+    reporters: ['default', ...timings],
+    // A browser test on a quiet machine takes a few seconds; a busy two-core machine makes it three
+    // or four times slower. A test that needs longer says so beside it, with the reason.
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a condition the page reaches (an element rendered, the run at its
+    // position); it returns as soon as it holds, so a generous limit costs nothing when all is well
+    // and keeps a slow machine from failing a test that only had to wait (vitest's default is 1 s).
+    expect: { poll: { timeout: 20_000 } }, // WAIT_MS in test/e2e/browser.ts
     fileParallelism: false,
   },
 });

@@ -17,6 +17,14 @@ export const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * How long a browser test waits for the page to reach a state (an element shown, a click landing)
+ * before it fails. A wait returns as soon as the state is reached, so a generous limit costs nothing
+ * when all is well, and a busy two-core machine (three or four times slower) does not fail a test
+ * that only had to wait. vitest.e2e.config.ts gives expect.poll the same limit.
+ */
+export const WAIT_MS = 20_000;
+
 export interface Lab {
   browser: Browser;
   url: string;
@@ -39,6 +47,7 @@ export async function startLab(): Promise<Lab> {
     async page({ width = 1280, height = 720, locale = 'en-US' } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale });
       const page = (await context.newPage()) as Page & { errors: string[] };
+      page.setDefaultTimeout(WAIT_MS);
       page.errors = [];
       page.on('console', (message) => {
         if (message.type() === 'error') page.errors.push(message.text());

@@ -25,7 +25,6 @@ afterAll(async () => {
 /** The lab (qos1-lost-puback at its start), in English or Chinese, with the test handle. */
 async function open(lang: 'en' | 'zh' = 'en', size: { width: number; height: number } = TALL, large = false) {
   const page = await lab.page({ ...size, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(5_000);
   await page.addInitScript(
     ([l, key, big]) => {
       localStorage.setItem('mqtt-lab.language', l);
@@ -232,24 +231,26 @@ test('the topology shows the links, the clients’ states and the packets on the
   expect(page.errors).toEqual([]);
 });
 
-test('screenshots, 1280×720 and 1920×1080, in Chinese and English', async () => {
-  for (const [width, height] of [
-    [1280, 720],
-    [1920, 1080],
-  ]) {
-    for (const lang of ['zh', 'en'] as const) {
-      const page = await open(lang, { width, height });
-      await page.evaluate(() => window.__mqttLab!.seekTime(1_630));
-      await page.locator(`${arrows}.flight circle.tip`).first().click();
-      await page.getByRole('dialog').waitFor();
-      await page.screenshot({ path: `${shots}diagram-${width}x${height}-${lang}.png` });
-      await page.keyboard.press('Escape');
-      await page.evaluate(() => window.__mqttLab!.seekTime(1_760));
-      await page.locator(diagram).screenshot({ path: `${shots}diagram-panel-${width}x${height}-${lang}.png` });
-      expect(page.errors).toEqual([]);
-      await page.context().close();
-    }
-  }
+// One test per size and language (each opens a page of its own), so none comes near its timeout.
+test.each([
+  [1280, 720, 'zh'],
+  [1280, 720, 'en'],
+  [1920, 1080, 'zh'],
+  [1920, 1080, 'en'],
+] as const)('screenshots at %i×%i (%s)', async (width, height, lang) => {
+  const page = await open(lang, { width, height });
+  await page.evaluate(() => window.__mqttLab!.seekTime(1_630));
+  await page.locator(`${arrows}.flight circle.tip`).first().click();
+  await page.getByRole('dialog').waitFor();
+  await page.screenshot({ path: `${shots}diagram-${width}x${height}-${lang}.png` });
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.__mqttLab!.seekTime(1_760));
+  await page.locator(diagram).screenshot({ path: `${shots}diagram-panel-${width}x${height}-${lang}.png` });
+  expect(page.errors).toEqual([]);
+  await page.context().close();
+});
+
+test('screenshots of the key, and of large text in presenter mode', async () => {
   // the key, and large text in presenter mode (where the diagram has the room of a lesson)
   const page = await open('en', { width: 1920, height: 1080 });
   await page.locator(diagram).getByRole('button', { name: 'Key' }).click();

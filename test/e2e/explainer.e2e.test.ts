@@ -12,7 +12,6 @@ afterAll(async () => {
 /** A page in English (or Chinese) with nothing remembered from before. */
 async function open(hash = '#/explain', lang: 'en' | 'zh' = 'en') {
   const page = await lab.page({ locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(5_000); // a missing element fails the poll instead of hanging the test
   await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
   await page.goto(`${lab.url}${hash}`);
   await page.locator('h1').waitFor();

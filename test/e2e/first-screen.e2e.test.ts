@@ -36,7 +36,12 @@ test.each(['en', 'zh'] as const)('the first screen loads at most 200 KB of JavaS
   });
   await page.goto(`${lab.url}#/lab`);
   await page.locator('[data-panel="Controls"]').waitFor();
-  await page.waitForLoadState('networkidle');
+  // What the first screen shows, drawn: the statechart (its layout is a lazily loaded chunk) and the
+  // strings of the language on screen. Wait for those, not for a quiet network, which can come
+  // before the lazy chunk is even asked for.
+  await page.locator('svg[data-machine]').first().waitFor();
+  await expect.poll(() => [...scripts].some((path) => path.includes('statechart-layout'))).toBe(true);
+  await expect.poll(() => [...scripts].some((path) => path.includes(`first-screen.${lang}`))).toBe(true);
   const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
   const sizes = [...scripts].map((path) => {
     const file = path.slice(path.indexOf('/assets/') + 1);

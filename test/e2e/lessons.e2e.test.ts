@@ -18,7 +18,6 @@ afterAll(async () => {
 
 async function open(hash: string, lang: 'en' | 'zh') {
   const page = await lab.page({ width: 1600, height: 1000, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(10_000);
   await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
   await page.goto(`${lab.url}${hash}`);
   return page;
@@ -87,7 +86,6 @@ async function stepNumbers(page: Page): Promise<number[]> {
 
 test('at 1280×720 a step shows its run from the start: the first PUBLISH, its lost PUBACK and the resend', async () => {
   const page = await lab.page({ width: 1280, height: 720, locale: 'en-US' });
-  page.setDefaultTimeout(10_000);
   await page.addInitScript(() => localStorage.setItem('mqtt-lab.language', 'en'));
   await page.goto(`${lab.url}#/lessons/09-qos1/predict-app`);
   const viewport = page.locator('[data-panel=SequenceDiagram] .viewport');

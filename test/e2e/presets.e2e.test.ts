@@ -19,7 +19,6 @@ afterAll(async () => {
 
 async function open(hash = '#/lab') {
   const page = await lab.page({ width: 1280, height: 1400 });
-  page.setDefaultTimeout(10_000);
   await page.addInitScript(() => {
     localStorage.setItem('mqtt-lab.language', 'en');
     localStorage.setItem('mqtt-lab.test-handle', '1');

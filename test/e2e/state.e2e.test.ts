@@ -21,7 +21,6 @@ type Handle = { __mqttLab: LabState; __mqttLoadPreset: (id: string) => void };
 /** The lab page (default preset: QoS 1 with a lost PUBACK), its handle on. */
 async function open(lang: 'en' | 'zh' = 'en', size = { width: 1280, height: 720 }) {
   const page = await lab.page({ ...size, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(5_000);
   await page.addInitScript((l) => {
     localStorage.setItem('mqtt-lab.language', l);
     localStorage.setItem('mqtt-lab.test-handle', '1');
