@@ -191,8 +191,9 @@ describe('errors', () => {
     });
   });
 
-  test('the largest allowed input parses quickly', () => {
-    const started = performance.now();
+  // Tests never time themselves: a parser that went quadratic on these would blow through the
+  // test's timeout instead; how fast it parses belongs to a benchmark.
+  test('the largest allowed input, a long dump and a hostile line all parse', () => {
     const result = parseHex('ab'.repeat(MAX_HEX_INPUT_CHARS / 2));
     expect(result.ok && result.bytes.length).toBe(MAX_HEX_INPUT_CHARS / 2);
     const dump = Array.from(
@@ -201,8 +202,7 @@ describe('errors', () => {
     );
     expect(parseHex(dump.join('\n')).ok).toBe(true);
     const hostile = `0000   ${'41 '.repeat(20_000)}`;
-    parseHex(hostile);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(parseHex(hostile)).toHaveProperty('ok');
   });
 });
 
