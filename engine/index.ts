@@ -14,6 +14,7 @@ export {
   type TraceEvent,
   type TraceKind,
   type SendEvent,
+  type PlanEvent,
   type ArriveEvent,
   type DropEvent,
   type DuplicateEvent,

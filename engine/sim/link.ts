@@ -32,13 +32,13 @@ export const MAX_RTO_MS = 60_000;
 
 /** What the link does with one item: call `arrive` (maybe twice, lossy) or `lost`. */
 export interface Carried {
-  /** Arrives at the far end. `copy` is true for a duplicate. */
-  arrive(atMs: number, copy: boolean): void;
+  /** Arrives at the far end. `copy` is true for a duplicate; `retransmits` (tcp) how often it was resent. */
+  arrive(atMs: number, copy: boolean, retransmits?: number): void;
   /** Will never arrive. */
   lost(reason: 'loss' | 'fault' | 'cut' | 'closed', lostAtMs: number): void;
   /** The connection the item belongs to, so a reset can take back what it had on the way. */
   conn?: number;
-  /** Told when the time of arrival becomes known (tcp: with the retransmissions it took). */
+  /** Told when the time of arrival becomes known (tcp: with the retransmissions it took so far). */
   planned?(arriveAtMs: number, retransmits: number): void;
   /** Told when the link makes a duplicate (lossy), before its arrival. */
   duplicated?(): void;
@@ -153,8 +153,7 @@ export class LinkDirection {
       this.reassembly.delete(seq);
       this.segments.delete(seq);
       this.nextToDeliver++;
-      next.item.planned?.(atMs, next.retransmits);
-      next.item.arrive(atMs, false);
+      next.item.arrive(atMs, false, next.retransmits);
     }
   }
 

@@ -172,6 +172,7 @@ export class Network {
     const carried = new PacketOnTheWay(this.trace, conn, from, send);
     if (fault && fault.kind !== 'corrupt') carried.fault = { kind: fault.kind, delayMs: fault.delayMs };
     direction.carry(carried);
+    carried.settled = true;
   }
 
   /**
@@ -248,9 +249,23 @@ class PacketOnTheWay implements Carried {
     this.conn = connection.id;
   }
 
+  /** Set once the send is in the trace and the link has taken it: from then on it is final. */
+  settled = false;
+
   planned(arriveAtMs: number, retransmits: number): void {
-    this.send.expectedAtMs = arriveAtMs;
-    if (retransmits > 0) this.send.retransmits = retransmits;
+    const { send } = this;
+    // known while the packet is being sent: part of its send event, in the step that adds it
+    if (!this.settled) send.expectedAtMs = arriveAtMs;
+    else
+      this.trace.add({
+        kind: 'plan',
+        send: send.seq,
+        from: send.from,
+        to: send.to,
+        conn: this.conn,
+        arriveAtMs,
+        retransmits,
+      });
   }
 
   duplicated(): void {
@@ -269,7 +284,7 @@ class PacketOnTheWay implements Carried {
     this.trace.add({ kind: 'drop', send: send.seq, from: send.from, to: send.to, conn: this.conn, reason, lostAtMs });
   }
 
-  arrive(atMs: number, copy: boolean): void {
+  arrive(atMs: number, copy: boolean, retransmits = 0): void {
     const { send, connection: conn } = this;
     const to = other(this.from);
     if (!conn.open[to]) {
@@ -296,6 +311,7 @@ class PacketOnTheWay implements Carried {
       ...(send.corrupted ? { corrupted: send.corrupted } : {}),
       sentAtMs: send.sentAtMs,
       arriveAtMs: atMs,
+      ...(retransmits > 0 ? { retransmits } : {}),
     });
     conn.handlers[to].receive(conn, send.bytes, arrival);
   }

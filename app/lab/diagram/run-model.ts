@@ -30,6 +30,10 @@ export interface PacketArrow {
   seq: number;
   send: SendEvent;
   copies: Copy[];
+  /** When it is due, as last planned: from its send, or a later `plan` (tcp, after a loss). */
+  expectedAtMs?: number;
+  /** tcp: how many times it was lost and sent again, as last planned. */
+  retransmits?: number;
 }
 
 export type TimerEnd = 'fire' | 'cancel';
@@ -166,10 +170,18 @@ export class RunModel {
           seq: e.seq,
           send: e,
           copies: [{ endSeq: Infinity, endMs: Infinity, fate: null }],
+          ...(e.expectedAtMs !== undefined ? { expectedAtMs: e.expectedAtMs } : {}),
         };
         this.arrows.push(arrow);
         this.#arrowBySend.set(e.seq, arrow);
         this.arrowIndex.add(arrow.index, e.sentAtMs);
+        break;
+      }
+      case 'plan': {
+        const arrow = this.#arrowBySend.get(e.send);
+        if (!arrow) break;
+        arrow.expectedAtMs = e.arriveAtMs;
+        arrow.retransmits = e.retransmits;
         break;
       }
       case 'duplicate': {
