@@ -50,6 +50,15 @@ export {
   type ScenarioCheck,
 } from './scenario/validate.ts';
 export { topicMatches } from './broker/topic-match.ts';
+export {
+  parseActorName,
+  flowName,
+  flowActorName,
+  brokerConnectionName,
+  actorParty,
+  type ActorRef,
+  type FlowDirection,
+} from './flows/actor-names.ts';
 export { clientConnectionMachine } from './client/connection.machine.ts';
 export { qos1SenderMachine } from './flows/qos1-sender.machine.ts';
 export { qos2SenderMachine } from './flows/qos2-sender.machine.ts';

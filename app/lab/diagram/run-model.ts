@@ -6,6 +6,7 @@
  * append-only), and starts over when the run is replaced. Nothing here depends on the cursor.
  */
 import type { CloseEvent, DeliverEvent, SendEvent, Step, TraceEvent } from '$engine';
+import { actorParty, parseActorName } from '$engine';
 import { IntervalIndex } from './interval-index.ts';
 
 export const BROKER = 'broker';
@@ -85,17 +86,13 @@ export interface ConnectedSpan {
 
 /** The lifeline an actor belongs to: 'broker/sensor#1' → broker, 'sensor/out/3' → sensor. */
 export function partyOf(actor: string): string {
-  const slash = actor.indexOf('/');
-  return slash < 0 ? actor : actor.slice(0, slash);
+  return actorParty(actor);
 }
 
 /** The client a broker-side actor serves, and a flow's packet id, from the actor's name. */
 export function actorParts(actor: string): { client: string | null; packetId: number | null } {
-  const parts = actor.split('/');
-  const client = parts[0] === BROKER ? (parts[1]?.replace(/#\d+$/, '') ?? null) : parts[0];
-  const last = parts[parts.length - 1];
-  const packetId = parts.length >= 3 && /^\d+$/.test(last) ? Number(last) : null;
-  return { client, packetId };
+  const ref = parseActorName(actor);
+  return { client: ref.client, packetId: ref.kind === 'flow' ? ref.packetId : null };
 }
 
 /** Which lifeline a scenario step is drawn on. */
