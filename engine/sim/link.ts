@@ -13,11 +13,22 @@
  * lossy (the textbook, datagram picture — a teaching model, not MQTT over TCP): each packet is lost,
  * duplicated or held back on its own, with the ratios given; a cut link loses what crosses it.
  */
-import type { LinkOptions } from '../scenario/schema.ts';
 import type { Prng } from './prng.ts';
 import type { Scheduled, Scheduler } from './scheduler.ts';
 
 export type Transport = 'tcp' | 'lossy';
+
+/**
+ * How one direction of a link behaves: the kernel's own type, so it depends on no scenario format
+ * (a scenario's `link`, `up` and `down` have this shape).
+ */
+export interface LinkOptions {
+  delayMs?: number;
+  jitterMs?: number;
+  lossRatio?: number;
+  duplicateRatio?: number;
+  reorderRatio?: number;
+}
 
 export const DEFAULT_LINK: Required<LinkOptions> = {
   delayMs: 50,

@@ -6,8 +6,7 @@
 import { type Packet, encode } from '../codec/codec.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { ProtocolVersion } from '../codec/version.ts';
-import type { LinkOptions } from '../scenario/schema.ts';
-import { type Carried, LinkDirection, type Transport } from './link.ts';
+import { type Carried, LinkDirection, type LinkOptions, type Transport } from './link.ts';
 import type { Prng } from './prng.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { ArriveEvent, Corruption, DropReason, Party, SendEvent, Trace } from './trace.ts';
