@@ -46,4 +46,40 @@ export default ts.config(
       ],
     },
   },
+  // The engine's layers import only downwards (DESIGN.md): codec → kernel (engine/sim: scheduler,
+  // clock, prng, link, network, trace, actors) → flows → broker / client → run (simulation, world).
+  // Scenario types are plain data any layer above the codec may read.
+  ...engineLayer(
+    ['engine/codec/**/*.ts'],
+    ['../sim/*', '../flows/*', '../broker/*', '../client/*', '../scenario/*'],
+    'the codec',
+  ),
+  ...engineLayer(
+    ['engine/sim/{scheduler,clock,prng,link,network,trace,actors}.ts'],
+    ['../flows/*', '../broker/*', '../client/*', './simulation.ts', './world.ts'],
+    'the kernel',
+  ),
+  ...engineLayer(
+    ['engine/flows/**/*.ts'],
+    ['../broker/*', '../client/*', '../sim/simulation.ts', '../sim/world.ts'],
+    'flows',
+  ),
+  ...engineLayer(['engine/broker/**/*.ts'], ['../client/*', '../sim/simulation.ts', '../sim/world.ts'], 'the broker'),
+  ...engineLayer(['engine/client/**/*.ts'], ['../broker/*', '../sim/simulation.ts', '../sim/world.ts'], 'the client'),
 );
+
+/** A lint rule: files of one engine layer may not import from the layers above it. */
+function engineLayer(files, forbidden, layer) {
+  return [
+    {
+      files,
+      ignores: ['**/*.test.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: [{ group: forbidden, message: `${layer} imports only from the layers below it (DESIGN.md).` }] },
+        ],
+      },
+    },
+  ];
+}

@@ -14,6 +14,7 @@ export {
   type TraceEvent,
   type TraceKind,
   type SendEvent,
+  type PlanEvent,
   type ArriveEvent,
   type DropEvent,
   type DuplicateEvent,
@@ -49,10 +50,19 @@ export {
   type ScenarioCheck,
 } from './scenario/validate.ts';
 export { topicMatches } from './broker/topic-match.ts';
+export {
+  parseActorName,
+  flowName,
+  flowActorName,
+  brokerConnectionName,
+  actorParty,
+  type ActorRef,
+  type FlowDirection,
+} from './flows/actor-names.ts';
 export { clientConnectionMachine } from './client/connection.machine.ts';
-export { qos1SenderMachine } from './client/qos1-sender.machine.ts';
-export { qos2SenderMachine } from './client/qos2-sender.machine.ts';
-export { qos2ReceiverMachine } from './client/qos2-receiver.machine.ts';
+export { qos1SenderMachine } from './flows/qos1-sender.machine.ts';
+export { qos2SenderMachine } from './flows/qos2-sender.machine.ts';
+export { qos2ReceiverMachine } from './flows/qos2-receiver.machine.ts';
 export { brokerConnectionMachine } from './broker/connection.machine.ts';
 export type { BrokerSnapshot } from './broker/broker.ts';
 export type { ClientSnapshot } from './client/client.ts';

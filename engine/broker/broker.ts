@@ -13,15 +13,16 @@ import type { PublishPacket } from '../codec/packets/publish.ts';
 import type { SubscribePacket } from '../codec/packets/subscribe.ts';
 import type { UnsubscribePacket } from '../codec/packets/unsubscribe.ts';
 import type { ProtocolVersion } from '../codec/version.ts';
-import { type Qos2Delivery, qos2ReceiverMachine } from '../client/qos2-receiver.machine.ts';
-import { qos2SenderMachine } from '../client/qos2-sender.machine.ts';
+import { brokerConnectionName, flowOwner } from '../flows/actor-names.ts';
+import { Inflight } from '../flows/inflight.ts';
+import type { Qos2Delivery } from '../flows/qos2-receiver.machine.ts';
 import type { BrokerOptions } from '../scenario/schema.ts';
 import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { brokerConnectionMachine } from './connection.machine.ts';
 import { Delivery } from './delivery.ts';
-import { type Message, type OutboundFlow, Session, type SubscriptionOptions } from './session.ts';
+import { type Message, Session, type SubscriptionOptions } from './session.ts';
 
 const text = new TextDecoder();
 
@@ -60,6 +61,8 @@ export class Broker implements EndHandler {
   private readonly delivery: Delivery;
   private assigned = 0;
   private readonly qos2Delivery: Qos2Delivery;
+  /** Resend an unacknowledged PUBLISH / PUBREL after this long (textbook model), when set. */
+  private readonly retryMs: number | undefined;
 
   constructor(
     private readonly host: ActorHost,
@@ -68,6 +71,7 @@ export class Broker implements EndHandler {
     defaultRetryMs: number | undefined,
   ) {
     this.qos2Delivery = options.qos2Delivery ?? 'onPubrel';
+    this.retryMs = options.retryMs ?? defaultRetryMs;
     this.delivery = new Delivery(
       {
         host,
@@ -78,7 +82,6 @@ export class Broker implements EndHandler {
       {
         maxInflight: options.maxInflight ?? 20,
         queueQos0: options.queueQos0 ?? false,
-        retryMs: options.retryMs ?? defaultRetryMs,
       },
     );
   }
@@ -98,7 +101,7 @@ export class Broker implements EndHandler {
       actor: startActor(
         this.host,
         brokerConnectionMachine,
-        `broker/${conn.client}#${conn.id}`,
+        brokerConnectionName(conn.client, conn.id),
         { keepAliveS: 0, activity },
         (event) => {
           if (event.type === 'keepalive expired') {
@@ -246,8 +249,7 @@ export class Broker implements EndHandler {
     this.settlePendingWill(session, 'publish');
     this.sessions.delete(session.clientId);
     this.delivery.subscriptions.deleteClient(session.clientId);
-    for (const flow of session.outbound.values()) flow.stop();
-    for (const flow of session.inbound.values()) flow.stop();
+    session.inflight.clear();
     if (session.expiryTimer) this.host.scheduler.cancel(session.expiryTimer);
     this.note('session-ended', { client: session.clientId });
   }
@@ -278,39 +280,11 @@ export class Broker implements EndHandler {
       case 'PUBLISH':
         return this.onPublish(state, session, packet);
       case 'PUBACK':
-        return this.ack(session, packet.packetId, 'qos1-sender', {
-          type: 'net.puback',
-          reasonCode: packet.reasonCode ?? 0,
-        });
       case 'PUBREC':
-        if (!session.outbound.has(packet.packetId)) {
-          this.send(state, {
-            type: 'PUBREL',
-            packetId: packet.packetId,
-            ...(state.conn.version === 5 ? { reasonCode: 0x92 } : {}),
-          });
-          return;
-        }
-        return this.ack(session, packet.packetId, 'qos2-sender', {
-          type: 'net.pubrec',
-          reasonCode: packet.reasonCode ?? 0,
-        });
       case 'PUBCOMP':
-        return this.ack(session, packet.packetId, 'qos2-sender', {
-          type: 'net.pubcomp',
-          reasonCode: packet.reasonCode ?? 0,
-        });
-      case 'PUBREL': {
-        const flow = session.inbound.get(packet.packetId);
-        if (flow) flow.send({ type: 'net.pubrel' });
-        else
-          this.send(state, {
-            type: 'PUBCOMP',
-            packetId: packet.packetId,
-            ...(state.conn.version === 5 ? { reasonCode: 0x92 } : {}),
-          });
-        return;
-      }
+        return session.inflight.acknowledge(packet);
+      case 'PUBREL':
+        return session.inflight.release(packet);
       case 'SUBSCRIBE':
         return this.onSubscribe(state, session, packet);
       case 'UNSUBSCRIBE':
@@ -340,12 +314,6 @@ export class Broker implements EndHandler {
         if (state.conn.version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: 0x82 });
         return this.close(state, 'protocol-error', undefined, true);
     }
-  }
-
-  private ack(session: Session, packetId: number, machine: string, event: { type: string; reasonCode: number }): void {
-    const flow = session.outbound.get(packetId);
-    if (flow?.machine !== machine) return;
-    (flow as SimActor<typeof qos2SenderMachine>).send(event as never);
   }
 
   private onConnect(state: ConnectionState, packet: ConnectPacket): void {
@@ -418,7 +386,7 @@ export class Broker implements EndHandler {
       session.persistent = persistent;
       session.expiryS = expiryS;
     } else {
-      session = new Session(clientId, persistent, expiryS);
+      session = this.newSession(clientId, persistent, expiryS);
       this.sessions.set(clientId, session);
     }
     session.connection = state;
@@ -441,8 +409,44 @@ export class Broker implements EndHandler {
       ...(version === 5 && assigned ? { properties: { assignedClientIdentifier: clientId } } : {}),
     });
     // [MQTT-4.4.0-1]: resend unacknowledged PUBLISH and PUBREL with their original ids, in order [MQTT-4.6.0-6].
-    for (const flow of session.outbound.values()) flow.send({ type: 'net.resumed' });
+    session.inflight.resume();
     this.delivery.drain(session);
+  }
+
+  /** A session with its QoS flows: they send on whatever connection the session has at the time. */
+  private newSession(clientId: string, persistent: boolean, expiryS: number): Session {
+    const session = new Session(clientId, persistent, expiryS);
+    session.inflight = new Inflight(
+      this.host,
+      flowOwner('broker', clientId),
+      { version: () => session.connection?.conn.version ?? 4, retryMs: this.retryMs, qos2Delivery: this.qos2Delivery },
+      {
+        sendFlow: (packet) => {
+          const live = session.connection;
+          if (live && live.actor.state().startsWith('connected')) this.send(live, packet);
+        },
+        sendAnswer: (packet) => {
+          const live = session.connection;
+          if (live) this.send(live, packet);
+        },
+        deliver: (publish) => this.delivery.publish(this.messageOf(session, publish)),
+        duplicate: (packetId) => this.note('qos2-duplicate', { client: clientId, packetId }),
+        finished: () => this.delivery.drain(session),
+      },
+    );
+    return session;
+  }
+
+  /** A PUBLISH the broker takes, as the message it forwards. */
+  private messageOf(session: Session, packet: PublishPacket): Message {
+    return {
+      topic: packet.topic,
+      payload: packet.payload,
+      qos: packet.qos,
+      retain: packet.retain,
+      from: session.clientId,
+      ...(packet.properties ? { properties: pickMessageProperties(packet.properties) } : {}),
+    };
   }
 
   /**
@@ -465,14 +469,7 @@ export class Broker implements EndHandler {
       if (version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: 0x94 });
       return this.close(state, 'protocol-error', 'MQTT-3.3.2-12', true);
     }
-    const message: Message = {
-      topic: packet.topic,
-      payload: packet.payload,
-      qos: packet.qos,
-      retain: packet.retain,
-      from: session.clientId,
-      ...(packet.properties ? { properties: pickMessageProperties(packet.properties) } : {}),
-    };
+    const message = this.messageOf(session, packet);
     if (packet.qos === 0) {
       this.delivery.publish(message);
       return;
@@ -487,30 +484,7 @@ export class Broker implements EndHandler {
       });
       return;
     }
-    const existing = session.inbound.get(id);
-    if (existing) {
-      // [MQTT-4.3.3-2] (5.0 [MQTT-4.3.3-10]): the same message again (DUP); PUBREC again, no second delivery.
-      this.note('qos2-duplicate', { client: session.clientId, packetId: id });
-      existing.send({ type: 'net.publish' });
-      return;
-    }
-    const flow = startActor(
-      this.host,
-      qos2ReceiverMachine,
-      `broker/${session.clientId}/in/${id}`,
-      { publish: packet, delivery: this.qos2Delivery },
-      (event) => {
-        if (event.type === 'send') {
-          const live = session.connection;
-          if (live) this.send(live, event.packet as Packet);
-        } else if (event.type === 'deliver') {
-          this.delivery.publish(message);
-        }
-      },
-    );
-    if (flow.done()) return;
-    session.inbound.set(id, flow);
-    flow.ref.subscribe({ complete: () => session.inbound.delete(id) });
+    session.inflight.receive(packet);
   }
 
   private onSubscribe(state: ConnectionState, session: Session, packet: SubscribePacket): void {
@@ -561,13 +535,6 @@ export class Broker implements EndHandler {
   // ---------------------------------------------------------------- views
 
   snapshot(): BrokerSnapshot {
-    const flows = (map: Map<number, OutboundFlow>) =>
-      [...map].map(([packetId, flow]) => ({
-        packetId,
-        machine: flow.machine,
-        state: flow.state(),
-        topic: (flow.ref.getSnapshot().context as { publish: PublishPacket }).publish.topic,
-      }));
     return {
       sessions: [...this.sessions.values()].map((s) => ({
         clientId: s.clientId,
@@ -578,8 +545,7 @@ export class Broker implements EndHandler {
         subscriptions: this.delivery.subscriptions
           .ofClient(s.clientId)
           .map((sub) => ({ filter: sub.filter, qos: sub.value.qos })),
-        outbound: flows(s.outbound),
-        inbound: [...s.inbound].map(([packetId, flow]) => ({ packetId, state: flow.state() })),
+        ...s.inflight.snapshot(),
         queued: s.queue.map((q) => ({ topic: q.message.topic, qos: q.qos })),
         will: willView(s.will ?? s.pendingWill?.will),
       })),

@@ -7,14 +7,11 @@
  */
 import type { Packet } from '../codec/codec.ts';
 import type { QoS } from '../codec/packet.ts';
-import type { PublishPacket } from '../codec/packets/publish.ts';
-import { qos1SenderMachine } from '../client/qos1-sender.machine.ts';
-import { qos2SenderMachine } from '../client/qos2-sender.machine.ts';
-import { type ActorHost, startActor } from '../sim/actors.ts';
+import type { ActorHost } from '../sim/actors.ts';
 import type { ConnectionState } from './broker.ts';
 import { expiresAtMs, hasExpired, secondsLeft } from './expiry.ts';
 import { type RetainedMessage, RetainedStore } from './retained.ts';
-import type { Message, OutboundFlow, Session, SubscriptionOptions } from './session.ts';
+import type { Message, Session, SubscriptionOptions } from './session.ts';
 import { TopicTree } from './topic-tree.ts';
 
 const text = new TextDecoder();
@@ -32,8 +29,6 @@ export interface DeliveryOptions {
   maxInflight: number;
   /** Queue QoS 0 messages for an offline persistent session too (mosquitto's queue_qos0_messages). */
   queueQos0: boolean;
-  /** Resend an unacknowledged PUBLISH / PUBREL after this long (textbook model), when set. */
-  retryMs: number | undefined;
 }
 
 export class Delivery {
@@ -98,7 +93,7 @@ export class Delivery {
     if (
       live &&
       live.actor.state().startsWith('connected') &&
-      (qos === 0 || session.outbound.size < this.options.maxInflight) &&
+      (qos === 0 || session.inflight.outboundCount < this.options.maxInflight) &&
       session.queue.length === 0
     ) {
       this.startOutbound(session, live, message, qos, retain);
@@ -152,26 +147,7 @@ export class Delivery {
       this.broker.send(live, { ...base, qos: 0 });
       return;
     }
-    const packetId = session.ids.take();
-    const publish: PublishPacket = { ...base, qos, packetId };
-    const machine = qos === 1 ? qos1SenderMachine : qos2SenderMachine;
-    const flow = startActor(
-      this.broker.host,
-      machine,
-      `broker/${session.clientId}/out/${packetId}`,
-      { publish, retryMs: this.options.retryMs },
-      (event) => {
-        if (event.type === 'send') {
-          const now = session.connection;
-          if (now && now.actor.state().startsWith('connected')) this.broker.send(now, event.packet as Packet);
-        } else if (event.type === 'finished') {
-          session.outbound.delete(packetId);
-          session.ids.release(packetId);
-          this.drain(session);
-        }
-      },
-    ) as OutboundFlow;
-    if (!flow.done()) session.outbound.set(packetId, flow);
+    session.inflight.publish(qos, (packetId) => ({ ...base, qos, packetId }));
   }
 
   /** Send queued messages while the connection is up and slots are free, in order. */
@@ -185,7 +161,7 @@ export class Delivery {
         this.broker.note('message-expired', { client: session.clientId, topic: next.message.topic, index: 0 });
         continue;
       }
-      if (next.qos > 0 && session.outbound.size >= this.options.maxInflight) return;
+      if (next.qos > 0 && session.inflight.outboundCount >= this.options.maxInflight) return;
       session.queue.shift();
       this.broker.note('dequeued', { client: session.clientId, topic: next.message.topic });
       this.startOutbound(session, live, next.message, next.qos, next.retain);

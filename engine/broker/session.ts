@@ -7,11 +7,7 @@
 import type { QoS } from '../codec/packet.ts';
 import type { Properties } from '../codec/properties.ts';
 import type { Will } from '../codec/packets/connect.ts';
-import { PacketIds } from '../client/packet-ids.ts';
-import type { qos1SenderMachine } from '../client/qos1-sender.machine.ts';
-import type { qos2ReceiverMachine } from '../client/qos2-receiver.machine.ts';
-import type { qos2SenderMachine } from '../client/qos2-sender.machine.ts';
-import type { SimActor } from '../sim/actors.ts';
+import type { Inflight } from '../flows/inflight.ts';
 import type { Scheduled } from '../sim/scheduler.ts';
 import type { ConnectionState } from './broker.ts';
 
@@ -34,14 +30,11 @@ export interface SubscriptionOptions {
   retainHandling: 0 | 1 | 2;
 }
 
-export type OutboundFlow = SimActor<typeof qos1SenderMachine> | SimActor<typeof qos2SenderMachine>;
-
 export class Session {
   /** The connection now attached, if any. */
   connection: ConnectionState | null = null;
-  readonly ids = new PacketIds();
-  readonly outbound = new Map<number, OutboundFlow>();
-  readonly inbound = new Map<number, SimActor<typeof qos2ReceiverMachine>>();
+  /** Packet ids and QoS flows in both directions; set by the broker right after construction. */
+  inflight!: Inflight;
   readonly queue: Array<{ message: Message; qos: QoS; retain: boolean }> = [];
   will: Will | undefined;
   /** 3.1.1: !clean; 5.0: Session Expiry Interval > 0. */

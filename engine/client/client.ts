@@ -15,13 +15,11 @@ import type { Properties } from '../codec/properties.ts';
 import type { Subscription } from '../codec/packets/subscribe.ts';
 import type { DisconnectPacket } from '../codec/packets/disconnect.ts';
 import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
+import { flowOwner } from '../flows/actor-names.ts';
+import { Inflight } from '../flows/inflight.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { clientConnectionMachine } from './connection.machine.ts';
-import { PacketIds } from './packet-ids.ts';
-import { qos1SenderMachine } from './qos1-sender.machine.ts';
-import { qos2ReceiverMachine } from './qos2-receiver.machine.ts';
-import { qos2SenderMachine } from './qos2-sender.machine.ts';
 
 const utf8 = new TextEncoder();
 const text = new TextDecoder();
@@ -33,7 +31,6 @@ export interface ClientOptions {
   responseTimeoutMs: number;
 }
 
-type Flow = SimActor<typeof qos1SenderMachine> | SimActor<typeof qos2SenderMachine>;
 type Pending = { kind: 'subscribe'; filters: string[] } | { kind: 'unsubscribe'; filters: string[] };
 type Queued = { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; properties?: Properties };
 
@@ -60,9 +57,7 @@ export class SimClient implements EndHandler {
   private keepAliveS: number;
   private will: WillSpec | undefined;
   /** The session: kept across connections unless clean. */
-  private readonly ids = new PacketIds();
-  private readonly outbound = new Map<number, Flow>();
-  private readonly inbound = new Map<number, SimActor<typeof qos2ReceiverMachine>>();
+  private readonly inflight: Inflight;
   private readonly pending = new Map<number, Pending>();
   private readonly queue: Queued[] = [];
   private readonly activity = { lastSentMs: 0, now: () => this.host.scheduler.nowMs };
@@ -80,6 +75,20 @@ export class SimClient implements EndHandler {
     this.clean = spec.clean ?? true;
     this.keepAliveS = spec.keepAliveS ?? 60;
     this.will = spec.will;
+    this.inflight = new Inflight(
+      host,
+      flowOwner('client', spec.id),
+      { version: () => options.version, retryMs: options.retryMs, qos2Delivery: spec.qos2Delivery ?? 'onPublish' },
+      {
+        sendFlow: (packet) => {
+          if (this.isConnected()) this.send(packet);
+        },
+        sendAnswer: (packet) => this.send(packet),
+        deliver: (publish) => this.deliver(publish),
+        duplicate: (packetId) =>
+          this.host.trace.add({ kind: 'note', party: this.id, code: 'qos2-duplicate', params: { packetId } }),
+      },
+    );
     this.connection = startActor(
       host,
       clientConnectionMachine,
@@ -155,7 +164,7 @@ export class SimClient implements EndHandler {
       this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'subscribe' } });
       return;
     }
-    const packetId = this.ids.take();
+    const packetId = this.inflight.ids.take();
     this.pending.set(packetId, { kind: 'subscribe', filters: [filter] });
     const v5 = this.options.version === 5 ? options : {};
     this.send({ type: 'SUBSCRIBE', packetId, subscriptions: [{ topicFilter: filter, qos, ...v5 }] });
@@ -166,7 +175,7 @@ export class SimClient implements EndHandler {
       this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'unsubscribe' } });
       return;
     }
-    const packetId = this.ids.take();
+    const packetId = this.inflight.ids.take();
     this.pending.set(packetId, { kind: 'unsubscribe', filters: [filter] });
     this.send({ type: 'UNSUBSCRIBE', packetId, topicFilters: [filter] });
   }
@@ -247,7 +256,7 @@ export class SimClient implements EndHandler {
   private onConnected(sessionPresent: boolean): void {
     if (!sessionPresent) this.discardSession();
     // [MQTT-4.4.0-1]: resend what is unacknowledged, with the original ids, in the original order [MQTT-4.6.0-1].
-    for (const flow of this.outbound.values()) flow.send({ type: 'net.resumed' });
+    this.inflight.resume();
     while (this.queue.length > 0 && this.isConnected()) {
       const message = this.queue.shift()!;
       this.host.trace.add({
@@ -261,13 +270,9 @@ export class SimClient implements EndHandler {
   }
 
   private discardSession(): void {
-    if (this.outbound.size + this.inbound.size + this.pending.size === 0) return;
-    for (const flow of this.outbound.values()) flow.stop();
-    for (const flow of this.inbound.values()) flow.stop();
-    this.outbound.clear();
-    this.inbound.clear();
+    if (this.inflight.empty && this.pending.size === 0) return;
+    this.inflight.clear();
     this.pending.clear();
-    this.ids.clear();
     this.host.trace.add({ kind: 'note', party: this.id, code: 'client-session-discarded' });
   }
 
@@ -290,24 +295,16 @@ export class SimClient implements EndHandler {
       this.send({ type: 'PUBLISH', dup: false, qos: 0, retain, topic, payload, ...extra });
       return;
     }
-    const packetId = this.ids.take();
-    const publish: PublishPacket = { type: 'PUBLISH', dup: false, qos, retain, topic, packetId, payload, ...extra };
-    const machine = qos === 1 ? qos1SenderMachine : qos2SenderMachine;
-    const flow = startActor(
-      this.host,
-      machine,
-      `${this.id}/out/${packetId}`,
-      { publish, retryMs: this.options.retryMs },
-      (event) => {
-        if (event.type === 'send') {
-          if (this.isConnected()) this.send(event.packet as Packet);
-        } else if (event.type === 'finished') {
-          this.outbound.delete(packetId);
-          this.ids.release(packetId);
-        }
-      },
-    ) as Flow;
-    if (!flow.done()) this.outbound.set(packetId, flow);
+    this.inflight.publish(qos, (packetId) => ({
+      type: 'PUBLISH',
+      dup: false,
+      qos,
+      retain,
+      topic,
+      packetId,
+      payload,
+      ...extra,
+    }));
   }
 
   // ---------------------------------------------------------------- receiving
@@ -359,51 +356,18 @@ export class SimClient implements EndHandler {
         return this.connection.send({ type: 'net.pingresp' });
       case 'PUBLISH':
         return this.onPublish(packet);
-      case 'PUBACK': {
-        const flow = this.outbound.get(packet.packetId);
-        if (flow?.machine === 'qos1-sender')
-          (flow as SimActor<typeof qos1SenderMachine>).send({ type: 'net.puback', reasonCode: packet.reasonCode ?? 0 });
-        return;
-      }
-      case 'PUBREC': {
-        const flow = this.outbound.get(packet.packetId);
-        if (flow?.machine === 'qos2-sender')
-          (flow as SimActor<typeof qos2SenderMachine>).send({ type: 'net.pubrec', reasonCode: packet.reasonCode ?? 0 });
-        else
-          this.send({
-            type: 'PUBREL',
-            packetId: packet.packetId,
-            ...(this.options.version === 5 ? { reasonCode: 0x92 } : {}),
-          });
-        return;
-      }
-      case 'PUBCOMP': {
-        const flow = this.outbound.get(packet.packetId);
-        if (flow?.machine === 'qos2-sender')
-          (flow as SimActor<typeof qos2SenderMachine>).send({
-            type: 'net.pubcomp',
-            reasonCode: packet.reasonCode ?? 0,
-          });
-        return;
-      }
-      case 'PUBREL': {
-        const flow = this.inbound.get(packet.packetId);
-        if (flow) flow.send({ type: 'net.pubrel' });
-        // No state for it: the flow already completed and our PUBCOMP was lost; answer again.
-        else
-          this.send({
-            type: 'PUBCOMP',
-            packetId: packet.packetId,
-            ...(this.options.version === 5 ? { reasonCode: 0x92 } : {}),
-          });
-        return;
-      }
+      case 'PUBACK':
+      case 'PUBREC':
+      case 'PUBCOMP':
+        return this.inflight.acknowledge(packet);
+      case 'PUBREL':
+        return this.inflight.release(packet);
       case 'SUBACK':
       case 'UNSUBACK': {
         const pending = this.pending.get(packet.packetId);
         if (!pending) return;
         this.pending.delete(packet.packetId);
-        this.ids.release(packet.packetId);
+        this.inflight.ids.release(packet.packetId);
         if (pending.kind === 'subscribe' && packet.type === 'SUBACK') {
           pending.filters.forEach((filter, i) => {
             const code = packet.reasonCodes[i];
@@ -429,27 +393,7 @@ export class SimClient implements EndHandler {
       this.send({ type: 'PUBACK', packetId: packet.packetId! });
       return;
     }
-    const id = packet.packetId!;
-    const existing = this.inbound.get(id);
-    if (existing) {
-      // [MQTT-4.3.3-2] (5.0 [MQTT-4.3.3-10]): the same message again (DUP); PUBREC again, no second delivery.
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'qos2-duplicate', params: { packetId: id } });
-      existing.send({ type: 'net.publish' });
-      return;
-    }
-    const flow = startActor(
-      this.host,
-      qos2ReceiverMachine,
-      `${this.id}/in/${id}`,
-      { publish: packet, delivery: this.spec.qos2Delivery ?? 'onPublish' },
-      (event) => {
-        if (event.type === 'send') this.send(event.packet as Packet);
-        else if (event.type === 'deliver') this.deliver(event.publish as PublishPacket);
-      },
-    );
-    if (flow.done()) return;
-    this.inbound.set(id, flow);
-    flow.ref.subscribe({ complete: () => this.inbound.delete(id) });
+    this.inflight.receive(packet);
   }
 
   private deliver(packet: PublishPacket): void {
@@ -474,13 +418,7 @@ export class SimClient implements EndHandler {
       state: this.connection.state(),
       conn: this.conn?.id ?? null,
       keepAliveS: this.keepAliveS,
-      outbound: [...this.outbound].map(([packetId, flow]) => ({
-        packetId,
-        machine: flow.machine,
-        state: flow.state(),
-        topic: (flow.ref.getSnapshot().context as { publish: PublishPacket }).publish.topic,
-      })),
-      inbound: [...this.inbound].map(([packetId, flow]) => ({ packetId, state: flow.state() })),
+      ...this.inflight.snapshot(),
       pending: [...this.pending].map(([packetId, p]) => ({ packetId, kind: p.kind, filters: p.filters })),
       queued: this.queue.map((m) => ({ topic: m.topic, qos: m.qos })),
       subscriptions: [...this.subscriptions].map(([filter, qos]) => ({ filter, qos })),

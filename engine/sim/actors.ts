@@ -115,6 +115,7 @@ export function startActor<M extends AnyStateMachine>(
   // The clock's callbacks above read `ref`; none runs before the actor starts.
   const ref: AnyActorRef = createActor(machine, { input, clock });
   let last: string | null = null;
+  const stateOf: { snapshot: unknown; text: string } = { snapshot: null, text: '' };
   ref.on('*', (event: { type: string } & Record<string, unknown>) => onEmit(event));
   ref.subscribe((snapshot: { value: unknown }) => {
     const to = stateString(snapshot.value);
@@ -134,7 +135,15 @@ export function startActor<M extends AnyStateMachine>(
       ref.send(event);
       flush();
     },
-    state: () => stateString(ref.getSnapshot().value),
+    state: () => {
+      // asked on every packet sent (is the connection up?): the string is made once per snapshot
+      const snapshot = ref.getSnapshot();
+      if (snapshot !== stateOf.snapshot) {
+        stateOf.snapshot = snapshot;
+        stateOf.text = stateString(snapshot.value);
+      }
+      return stateOf.text;
+    },
     done: () => ref.getSnapshot().status === 'done',
     stop() {
       if (ref.getSnapshot().status === 'active') {

@@ -13,11 +13,22 @@
  * lossy (the textbook, datagram picture — a teaching model, not MQTT over TCP): each packet is lost,
  * duplicated or held back on its own, with the ratios given; a cut link loses what crosses it.
  */
-import type { LinkOptions } from '../scenario/schema.ts';
 import type { Prng } from './prng.ts';
 import type { Scheduled, Scheduler } from './scheduler.ts';
 
 export type Transport = 'tcp' | 'lossy';
+
+/**
+ * How one direction of a link behaves: the kernel's own type, so it depends on no scenario format
+ * (a scenario's `link`, `up` and `down` have this shape).
+ */
+export interface LinkOptions {
+  delayMs?: number;
+  jitterMs?: number;
+  lossRatio?: number;
+  duplicateRatio?: number;
+  reorderRatio?: number;
+}
 
 export const DEFAULT_LINK: Required<LinkOptions> = {
   delayMs: 50,
@@ -32,13 +43,13 @@ export const MAX_RTO_MS = 60_000;
 
 /** What the link does with one item: call `arrive` (maybe twice, lossy) or `lost`. */
 export interface Carried {
-  /** Arrives at the far end. `copy` is true for a duplicate. */
-  arrive(atMs: number, copy: boolean): void;
+  /** Arrives at the far end. `copy` is true for a duplicate; `retransmits` (tcp) how often it was resent. */
+  arrive(atMs: number, copy: boolean, retransmits?: number): void;
   /** Will never arrive. */
   lost(reason: 'loss' | 'fault' | 'cut' | 'closed', lostAtMs: number): void;
   /** The connection the item belongs to, so a reset can take back what it had on the way. */
   conn?: number;
-  /** Told when the time of arrival becomes known (tcp: with the retransmissions it took). */
+  /** Told when the time of arrival becomes known (tcp: with the retransmissions it took so far). */
   planned?(arriveAtMs: number, retransmits: number): void;
   /** Told when the link makes a duplicate (lossy), before its arrival. */
   duplicated?(): void;
@@ -153,8 +164,7 @@ export class LinkDirection {
       this.reassembly.delete(seq);
       this.segments.delete(seq);
       this.nextToDeliver++;
-      next.item.planned?.(atMs, next.retransmits);
-      next.item.arrive(atMs, false);
+      next.item.arrive(atMs, false, next.retransmits);
     }
   }
 

@@ -6,11 +6,10 @@
 import { type Packet, encode } from '../codec/codec.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { ProtocolVersion } from '../codec/version.ts';
-import type { LinkOptions } from '../scenario/schema.ts';
-import { type Carried, LinkDirection, type Transport } from './link.ts';
+import { type Carried, LinkDirection, type LinkOptions, type Transport } from './link.ts';
 import type { Prng } from './prng.ts';
 import type { Scheduler } from './scheduler.ts';
-import type { ArriveEvent, Corruption, Party, Trace } from './trace.ts';
+import type { ArriveEvent, Corruption, DropReason, Party, SendEvent, Trace } from './trace.ts';
 
 export type End = 'client' | 'broker';
 const other = (end: End): End => (end === 'client' ? 'broker' : 'client');
@@ -168,58 +167,11 @@ export class Network {
         },
       });
     }
-    let copySeq: number | undefined;
-    const carried: Carried = {
-      conn: conn.id,
-      // the link does nothing special with corrupted bytes: it carries them like any others
-      fault: fault && fault.kind !== 'corrupt' ? { kind: fault.kind, delayMs: fault.delayMs } : undefined,
-      planned: (arriveAtMs, retransmits) => {
-        send.expectedAtMs = arriveAtMs;
-        if (retransmits > 0) send.retransmits = retransmits;
-      },
-      duplicated: () => {
-        copySeq = this.trace.add({
-          kind: 'duplicate',
-          send: send.seq,
-          from: fromParty,
-          to: toParty,
-          conn: conn.id,
-        }).seq;
-      },
-      lost: (reason, lostAtMs) => {
-        this.trace.add({ kind: 'drop', send: send.seq, from: fromParty, to: toParty, conn: conn.id, reason, lostAtMs });
-      },
-      arrive: (atMs, copy) => {
-        const to = other(from);
-        if (!conn.open[to]) {
-          this.trace.add({
-            kind: 'drop',
-            send: send.seq,
-            from: fromParty,
-            to: toParty,
-            conn: conn.id,
-            reason: 'closed',
-            lostAtMs: atMs,
-          });
-          return;
-        }
-        const arrival = this.trace.add({
-          kind: 'arrive',
-          send: send.seq,
-          ...(copy ? { copy: copySeq } : {}),
-          from: fromParty,
-          to: toParty,
-          conn: conn.id,
-          packet, // replaced by what the receiver decodes
-          bytes,
-          ...(corrupted ? { corrupted } : {}),
-          sentAtMs: send.sentAtMs,
-          arriveAtMs: atMs,
-        });
-        conn.handlers[to].receive(conn, bytes, arrival);
-      },
-    };
+    // the link does nothing special with corrupted bytes: it carries them like any others
+    const carried = new PacketOnTheWay(this.trace, conn, from, send);
+    if (fault && fault.kind !== 'corrupt') carried.fault = { kind: fault.kind, delayMs: fault.delayMs };
     direction.carry(carried);
+    carried.settled = true;
   }
 
   /**
@@ -274,5 +226,92 @@ export class Network {
     const link = this.link(client);
     if (direction !== 'down') link.up.set(options);
     if (direction !== 'up') link.down.set(options);
+  }
+}
+
+/**
+ * One packet on its way, as the link carries it: what happens to it goes into the trace. A class
+ * rather than an object of closures, since one is made for every packet sent.
+ */
+class PacketOnTheWay implements Carried {
+  readonly conn: number;
+  fault?: Carried['fault'];
+  /** seq of the duplicate event, once the link copied it (lossy). */
+  private copySeq: number | undefined;
+
+  constructor(
+    private readonly trace: Trace,
+    private readonly connection: Connection,
+    private readonly from: End,
+    private readonly send: SendEvent,
+  ) {
+    this.conn = connection.id;
+  }
+
+  /** Set once the send is in the trace and the link has taken it: from then on it is final. */
+  settled = false;
+
+  planned(arriveAtMs: number, retransmits: number): void {
+    const { send } = this;
+    // known while the packet is being sent: part of its send event, in the step that adds it
+    if (!this.settled) send.expectedAtMs = arriveAtMs;
+    else
+      this.trace.add({
+        kind: 'plan',
+        send: send.seq,
+        from: send.from,
+        to: send.to,
+        conn: this.conn,
+        arriveAtMs,
+        retransmits,
+      });
+  }
+
+  duplicated(): void {
+    const { send } = this;
+    this.copySeq = this.trace.add({
+      kind: 'duplicate',
+      send: send.seq,
+      from: send.from,
+      to: send.to,
+      conn: this.conn,
+    }).seq;
+  }
+
+  lost(reason: DropReason, lostAtMs: number): void {
+    const { send } = this;
+    this.trace.add({ kind: 'drop', send: send.seq, from: send.from, to: send.to, conn: this.conn, reason, lostAtMs });
+  }
+
+  arrive(atMs: number, copy: boolean, retransmits = 0): void {
+    const { send, connection: conn } = this;
+    const to = other(this.from);
+    if (!conn.open[to]) {
+      this.trace.add({
+        kind: 'drop',
+        send: send.seq,
+        from: send.from,
+        to: send.to,
+        conn: conn.id,
+        reason: 'closed',
+        lostAtMs: atMs,
+      });
+      return;
+    }
+    const arrival = this.trace.add({
+      kind: 'arrive',
+      send: send.seq,
+      ...(copy ? { copy: this.copySeq } : {}),
+      from: send.from,
+      to: send.to,
+      conn: conn.id,
+      packet: send.packet, // replaced by what the receiver decodes
+      bytes: send.bytes,
+      ...(send.corrupted ? { corrupted: send.corrupted } : {}),
+      sentAtMs: send.sentAtMs,
+      arriveAtMs: atMs,
+      ...(retransmits > 0 ? { retransmits } : {}),
+    });
+    conn.handlers[to].receive(conn, send.bytes, arrival);
   }
 }

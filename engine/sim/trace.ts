@@ -1,5 +1,7 @@
 /**
- * The trace: an append-only list of everything that happened, in order. Views are pure functions
+ * The trace: an append-only list of everything that happened, in order. An event is final once
+ * the simulation step that added it returns: nothing that becomes known later changes it (that is
+ * a new event, e.g. `plan`), so the trace up to any seq is the same however far the run has gone. Views are pure functions
  * of it (plus a snapshot and a cursor); determinism tests compare it byte for byte.
  */
 import type { Packet } from '../codec/codec.ts';
@@ -41,10 +43,27 @@ export interface SendEvent extends Base {
   /** Set when a corrupt fault altered the bytes on their way out. */
   corrupted?: Corruption;
   sentAtMs: number;
-  /** When it is due to arrive, if the network knows yet (not for a loss, nor while a tcp link is cut). */
+  /**
+   * When it is due to arrive, if the network knew as it sent it (not for a loss, nor while a tcp
+   * link is cut). Never changed afterwards: a later plan is a `plan` event.
+   */
   expectedAtMs?: number;
-  /** tcp: how many times the segment was lost and retransmitted on the way. */
-  retransmits?: number;
+}
+
+/**
+ * tcp: a segment lost on its way (or caught by a cut) got through on a later transmission and is
+ * due at `arriveAtMs` — unless a segment before it holds it back (its arrival says when).
+ */
+export interface PlanEvent extends Base {
+  kind: 'plan';
+  /** seq of its send. */
+  send: number;
+  from: Party;
+  to: Party;
+  conn: number;
+  arriveAtMs: number;
+  /** How many times the segment was lost and retransmitted so far. */
+  retransmits: number;
 }
 
 /** A packet (or a copy of it) reaching the other side's MQTT layer. */
@@ -67,6 +86,8 @@ export interface ArriveEvent extends Base {
   corrupted?: Corruption;
   sentAtMs: number;
   arriveAtMs: number;
+  /** tcp: how many times the segment was lost and retransmitted on the way (when it was). */
+  retransmits?: number;
 }
 
 export type DropReason = 'loss' | 'fault' | 'cut' | 'closed';
@@ -179,6 +200,7 @@ export interface NoteEvent extends Base {
 
 export type TraceEvent =
   | SendEvent
+  | PlanEvent
   | ArriveEvent
   | DropEvent
   | DuplicateEvent

@@ -37,6 +37,8 @@ export interface InFlightView {
   packetId?: number;
   sentAtMs: number;
   expectedAtMs?: number;
+  /** tcp: how many times it was lost and sent again so far. */
+  retransmits?: number;
   /** Copies still on the way (lossy duplicates add one). */
   copies: number;
 }
@@ -148,6 +150,12 @@ export function applyEvent(world: World, e: TraceEvent): World {
         copies: 1,
       };
       break;
+    case 'plan': {
+      // replaced, not changed: a checkpoint shares its entries with the world it was copied from
+      const flight = world.inFlight[e.send];
+      if (flight) world.inFlight[e.send] = { ...flight, expectedAtMs: e.arriveAtMs, retransmits: e.retransmits };
+      break;
+    }
     case 'duplicate': {
       const flight = world.inFlight[e.send];
       if (flight) world.inFlight[e.send] = { ...flight, copies: flight.copies + 1 };

@@ -232,7 +232,7 @@ export function checks(runs: Record<string, Run>): void {
   // a faulty sender, not the network: TCP carried the bytes as sent, nothing lost or resent
   expect(hex(outcome.arrival.bytes)).toBe(hex(sent.bytes));
   expect(broken.trace.some((e) => e.kind === 'drop')).toBe(false);
-  expect(sent.retransmits ?? 0).toBe(0);
+  expect(outcome.arrival.retransmits ?? 0).toBe(0);
   // why-close: the broker refuses it at byte 0, naming the rule, and closes at once [MQTT-2.2.2-2]
   expect(outcome.errors).toHaveLength(1);
   expect(outcome.errors[0]).toMatchObject({

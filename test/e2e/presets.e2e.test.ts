@@ -73,7 +73,10 @@ test.each(PRESETS.map((p) => p.id))('%s: a packet’s bytes, and a packet droppe
         transport: lab.scenario.transport ?? 'tcp',
         dropped,
         resent,
-        retransmits: first.kind === 'send' ? (first.retransmits ?? 0) : 0,
+        retransmits: lab.trace.reduce(
+          (n, e) => (e.kind === 'arrive' && e.send === first.seq && e.copy === undefined ? (e.retransmits ?? 0) : n),
+          0,
+        ),
         qos: first.packet.type === 'PUBLISH' ? first.packet.qos : -1,
       };
     },

@@ -135,7 +135,8 @@ export function arrowAria(item: ArrowItem): string {
     fate: fateText(item),
   });
   if (item.copyIndex > 0) text += `; ${t('diagram.arrow.copy')}`;
-  if (send.retransmits) text += `; ${t('diagram.arrow.retransmits', { count: send.retransmits })}`;
+  const { retransmits } = item.arrow;
+  if (retransmits) text += `; ${t('diagram.arrow.retransmits', { count: retransmits })}`;
   if (send.corrupted) text += `; ${corruptedText(send)}`;
   return text;
 }

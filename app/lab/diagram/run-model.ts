@@ -6,6 +6,7 @@
  * append-only), and starts over when the run is replaced. Nothing here depends on the cursor.
  */
 import type { CloseEvent, DeliverEvent, SendEvent, Step, TraceEvent } from '$engine';
+import { actorParty, parseActorName } from '$engine';
 import { IntervalIndex } from './interval-index.ts';
 
 export const BROKER = 'broker';
@@ -30,6 +31,10 @@ export interface PacketArrow {
   seq: number;
   send: SendEvent;
   copies: Copy[];
+  /** When it is due, as last planned: from its send, or a later `plan` (tcp, after a loss). */
+  expectedAtMs?: number;
+  /** tcp: how many times it was lost and sent again, as last planned. */
+  retransmits?: number;
 }
 
 export type TimerEnd = 'fire' | 'cancel';
@@ -81,17 +86,13 @@ export interface ConnectedSpan {
 
 /** The lifeline an actor belongs to: 'broker/sensor#1' → broker, 'sensor/out/3' → sensor. */
 export function partyOf(actor: string): string {
-  const slash = actor.indexOf('/');
-  return slash < 0 ? actor : actor.slice(0, slash);
+  return actorParty(actor);
 }
 
 /** The client a broker-side actor serves, and a flow's packet id, from the actor's name. */
 export function actorParts(actor: string): { client: string | null; packetId: number | null } {
-  const parts = actor.split('/');
-  const client = parts[0] === BROKER ? (parts[1]?.replace(/#\d+$/, '') ?? null) : parts[0];
-  const last = parts[parts.length - 1];
-  const packetId = parts.length >= 3 && /^\d+$/.test(last) ? Number(last) : null;
-  return { client, packetId };
+  const ref = parseActorName(actor);
+  return { client: ref.client, packetId: ref.kind === 'flow' ? ref.packetId : null };
 }
 
 /** Which lifeline a scenario step is drawn on. */
@@ -166,10 +167,18 @@ export class RunModel {
           seq: e.seq,
           send: e,
           copies: [{ endSeq: Infinity, endMs: Infinity, fate: null }],
+          ...(e.expectedAtMs !== undefined ? { expectedAtMs: e.expectedAtMs } : {}),
         };
         this.arrows.push(arrow);
         this.#arrowBySend.set(e.seq, arrow);
         this.arrowIndex.add(arrow.index, e.sentAtMs);
+        break;
+      }
+      case 'plan': {
+        const arrow = this.#arrowBySend.get(e.send);
+        if (!arrow) break;
+        arrow.expectedAtMs = e.arriveAtMs;
+        arrow.retransmits = e.retransmits;
         break;
       }
       case 'duplicate': {

@@ -62,7 +62,7 @@ export function copyProgress(arrow: PacketArrow, copy: Copy, cursor: Cursor): Co
     return { shown, done, fraction: span > 0 ? clamp01((tipMs - sent) / span) : 1, tipMs: Math.min(tipMs, copy.endMs) };
   }
   // the end is not simulated yet (beyond the look-ahead, or held on a cut tcp link)
-  const expected = arrow.send.expectedAtMs;
+  const expected = arrow.expectedAtMs;
   if (expected !== undefined && expected > sent) {
     return { shown, done, fraction: Math.min(0.95, (tipMs - sent) / (expected - sent)), tipMs };
   }
@@ -79,7 +79,7 @@ export const PENDING_FRACTION = 0.5;
 export function endFraction(arrow: PacketArrow, copy: Copy): number {
   if (copy.fate === 'arrive' || copy.fate === null) return 1;
   const sent = arrow.send.sentAtMs;
-  const expected = arrow.send.expectedAtMs;
+  const expected = arrow.expectedAtMs;
   let f: number;
   if (expected !== undefined && expected > sent && Number.isFinite(copy.endMs))
     f = (copy.endMs - sent) / (expected - sent);
@@ -156,12 +156,12 @@ export function arrowShape(
   let end: Point;
   if (Number.isFinite(copy.endMs)) end = { x: xFrom + (xTo - xFrom) * endFraction(arrow, copy), y: y(copy.endMs) };
   else {
-    const expected = arrow.send.expectedAtMs;
+    const expected = arrow.expectedAtMs;
     end = expected !== undefined ? { x: xTo, y: y(expected) } : { x: xFrom + (xTo - xFrom), y: y(progress.tipMs) };
   }
   let tip: Point;
   if (progress.done) tip = end;
-  else if (Number.isFinite(copy.endMs) || arrow.send.expectedAtMs !== undefined) {
+  else if (Number.isFinite(copy.endMs) || arrow.expectedAtMs !== undefined) {
     tip = { x: start.x + (end.x - start.x) * progress.fraction, y: start.y + (end.y - start.y) * progress.fraction };
   } else tip = { x: start.x + (xTo - xFrom) * progress.fraction, y: y(progress.tipMs) };
 

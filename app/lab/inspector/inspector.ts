@@ -58,7 +58,7 @@ export function fateOf(trace: readonly TraceEvent[], send: SendEvent, uptoSeq: n
   const fate: Fate = {
     arrivals: [],
     duplicated: false,
-    retransmits: send.retransmits ?? 0,
+    retransmits: 0,
     pending: true,
     resends: [],
     ...(send.expectedAtMs !== undefined ? { expectedAtMs: send.expectedAtMs } : {}),
@@ -72,6 +72,11 @@ export function fateOf(trace: readonly TraceEvent[], send: SendEvent, uptoSeq: n
     else if (e.kind === 'drop' && e.send === send.seq) {
       fate.drop = { atMs: e.atMs, lostAtMs: e.lostAtMs, reason: e.reason };
     } else if (e.kind === 'duplicate' && e.send === send.seq) fate.duplicated = true;
+    else if (e.kind === 'plan' && e.send === send.seq) {
+      // tcp: it got through on a later transmission
+      fate.retransmits = e.retransmits;
+      fate.expectedAtMs = e.arriveAtMs;
+    }
     if (!resending) continue;
     if (ends(e, send)) resending = false;
     else if (e.kind === 'send' && repeats(e, send)) fate.resends.push(e);

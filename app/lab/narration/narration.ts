@@ -390,7 +390,6 @@ class Story {
   }
 
   private arrive(e: ArriveEvent, trace: readonly TraceEvent[]): Line {
-    const send = trace[e.send] as SendEvent | undefined;
     const took = e.arriveAtMs - e.sentAtMs;
     const base = { packet: packetName(e.packet), from: party(e.from), to: party(e.to, true), took: ms(took) };
     if (e.corrupted) {
@@ -402,7 +401,7 @@ class Story {
     if (e.copy !== undefined) return this.line(e, 'arrive', phrase('lab.say.arriveCopy', base), { tone: 'warn' });
     const link = this.nominal(e.from, e.to);
     const usual = ms(link?.delayMs ?? 0);
-    const retransmits = send?.retransmits ?? 0;
+    const retransmits = e.retransmits ?? 0;
     if (this.transport === 'tcp' && retransmits > 0)
       return this.line(
         e,
@@ -433,8 +432,7 @@ class Story {
     for (let i = e.seq - 1; i >= 0 && trace[i].atMs === e.atMs; i--) {
       const before = trace[i];
       if (before.kind !== 'arrive' || before.from !== e.from || before.to !== e.to) continue;
-      const sent = trace[before.send] as SendEvent | undefined;
-      if ((sent?.retransmits ?? 0) > 0 || this.faultOn(before.send, 'fault-delay', trace)) return true;
+      if ((before.retransmits ?? 0) > 0 || this.faultOn(before.send, 'fault-delay', trace)) return true;
     }
     return false;
   }

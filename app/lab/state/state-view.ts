@@ -6,26 +6,19 @@
  * 'sensor/in/3' (the client's QoS flows), 'broker/sensor#2' (the broker's side of connection 2),
  * 'broker/sensor/out/3' and 'broker/sensor/in/3' (the broker's flows with that client).
  */
-import type { QoS, SendEvent, TimerView, TraceEvent, World } from '$engine';
+import {
+  type ActorRef,
+  type QoS,
+  type SendEvent,
+  type TimerView,
+  type TraceEvent,
+  type World,
+  flowName,
+  parseActorName as parseActor,
+} from '$engine';
 
-export type ActorRef =
-  | { kind: 'client'; client: string }
-  | { kind: 'broker-connection'; client: string; conn: number }
-  | { kind: 'flow'; side: 'client' | 'broker'; client: string; dir: 'out' | 'in'; packetId: number };
-
-export function parseActor(name: string): ActorRef {
-  let m = /^broker\/(.+)#(\d+)$/.exec(name);
-  if (m) return { kind: 'broker-connection', client: m[1], conn: Number(m[2]) };
-  m = /^broker\/(.+)\/(out|in)\/(\d+)$/.exec(name);
-  if (m) return { kind: 'flow', side: 'broker', client: m[1], dir: m[2] as 'out' | 'in', packetId: Number(m[3]) };
-  m = /^(.+)\/(out|in)\/(\d+)$/.exec(name);
-  if (m) return { kind: 'flow', side: 'client', client: m[1], dir: m[2] as 'out' | 'in', packetId: Number(m[3]) };
-  return { kind: 'client', client: name };
-}
-
-export function flowName(side: 'client' | 'broker', client: string, dir: 'out' | 'in', packetId: number): string {
-  return `${side === 'broker' ? 'broker/' : ''}${client}/${dir}/${packetId}`;
-}
+/** Actor names are built and read by the engine alone (engine/flows/actor-names.ts). */
+export { parseActor, flowName, type ActorRef };
 
 export const FLOW_MACHINES = new Set(['qos1-sender', 'qos2-sender', 'qos2-receiver']);
 
