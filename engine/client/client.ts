@@ -441,7 +441,7 @@ export class SimClient implements EndHandler {
       this.host,
       qos2ReceiverMachine,
       `${this.id}/in/${id}`,
-      { publish: packet, delivery: this.spec.qos2Delivery ?? 'onPublish' },
+      { publish: packet, delivery: this.spec.qos2Delivery ?? 'onPubrel' },
       (event) => {
         if (event.type === 'send') this.send(event.packet as Packet);
         else if (event.type === 'deliver') this.deliver(event.publish as PublishPacket);
