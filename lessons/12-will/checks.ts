@@ -198,6 +198,31 @@ export const checks: Checks = {
 
     // the will's bytes are what the codec makes of the scenario's will
     expect(encode(connect.packet, 4)).toEqual(connect.bytes);
+    // in 3.1.1 the crash's will goes out as soon as the broker learns of the close (50 ms later)
+    const crashMs = crash.trace[crash.afterStep('crash')].atMs;
+    const will = crash.packet({ type: 'PUBLISH', from: 'broker', to: 'dashboard', nth: 2 });
+    expect(will.atMs - crashMs).toBe(50);
+
+    // ... the same three under 5.0, each with a Will Delay Interval of 1 s [MQTT-3.1.3-9] and a session
+    // kept a minute (a session that ends at once publishes the will at once: the delay is "whichever ends first")
+    const as5 = (run: Run, reasonCode?: number) =>
+      Run.of({
+        ...run.scenario,
+        version: 5,
+        untilMs: run.scenario.untilMs! + 2_000, // room for the delay
+        clients: run.scenario.clients.map((c) =>
+          c.will ? { ...c, sessionExpiryS: 60, will: { ...c.will, delayS: 1 } } : c,
+        ),
+        steps: run.scenario.steps.map((step) =>
+          step.do === 'disconnect' && reasonCode !== undefined ? { ...step, reasonCode } : step,
+        ),
+      });
+    const willAt = (run: Run) => run.deliveries('dashboard').find((d) => d.payload === 'offline')?.atMs;
+    expect(willAt(as5(crash))! - crashMs).toBeGreaterThanOrEqual(1_000); // waits out the delay
+    expect(willAt(as5(silent))! - willAt(silent)!).toBeGreaterThanOrEqual(1_000);
+    // DISCONNECT 0x00 discards the will [MQTT-3.14.4-3]; 0x04 asks for it all the same (§3.14.2.1)
+    expect(willAt(as5(goodbye, 0x00))).toBeUndefined();
+    expect(willAt(as5(goodbye, 0x04))).toBeGreaterThan(goodbye.trace[goodbye.afterStep('goodbye')].atMs);
   },
   'will-delay': ({ delayed }) => {
     // will-delay: the delayed run is MQTT 5.0 over TCP; the sensor keeps its session 60 s and its will

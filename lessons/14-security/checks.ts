@@ -247,6 +247,19 @@ export const checks: Checks = {
     expect(reasonCode('PUBACK', 0x87, 5)?.name).toBe('Not authorized');
     expect(reasonCode('SUBACK', 0x87, 5)?.name).toBe('Not authorized');
   },
+
+  summary: (runs) => {
+    // this lab's broker refuses a wrong password with 0x04 in 3.1.1 and 0x86 in 5.0, and closes the
+    // connection. Brokers differ: mosquitto 2.0.20 (src/handle_connect.c, read at tag v2.0.20)
+    // answers mosquitto_unpwd_check's MOSQ_ERR_AUTH with CONNACK_REFUSED_NOT_AUTHORIZED (0x05) or
+    // MQTT_RC_NOT_AUTHORIZED (0x87) — the prose says so, this lab does not run mosquitto here.
+    const wrong = runs['wrong-password'];
+    expect(refusedWith(wrong, 'intruder')).toBe(0x04);
+    const v5 = Run.of({ ...wrong.scenario, version: 5 });
+    expect(refusedWith(v5, 'intruder')).toBe(0x86);
+    expect(reasonCode('CONNACK', 0x86, 5)?.name).toBe('Bad User Name or Password');
+    expect(reasonCode('CONNACK', 0x05, 4)?.name).toBe('Connection Refused, not authorized');
+  },
 };
 
 /** What really happens at each quiz: the option the run shows. */

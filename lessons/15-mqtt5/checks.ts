@@ -5,13 +5,15 @@ import {
   type PublishPacket,
   type SendEvent,
   type Span,
+  type Packet,
   decode,
   encode,
+  findSpan,
   propertyByName,
   reasonCode,
 } from '../../engine/index.ts';
 import type { Checks, QuizChecks } from '../lesson.ts';
-import type { Run } from '../run.ts';
+import { Run } from '../run.ts';
 import lesson from './scenario.ts';
 
 /** The first span (depth first) of `field` in the packet's bytes, decoded as the run's version. */
@@ -88,6 +90,16 @@ export const checks: Checks = {
     expect(notes(v5, 'client-id-assigned')[0].params).toEqual({ clientId: 'auto-1' });
     expect(notes(v311, 'client-id-assigned')[0].params).toEqual({ clientId: 'auto-1' });
     expect([...v311.packet({ type: 'CONNACK', to: 'sensor' }).bytes]).toEqual([0x20, 0x02, 0x00, 0x00]);
+    // 3.1.1: an empty client identifier only with Clean Session = 1 [MQTT-3.1.3-7]; otherwise CONNACK 0x02
+    // [MQTT-3.1.3-8]; with it the broker accepts and names the client itself [MQTT-3.1.3-6]
+    const empty = (clean: boolean) =>
+      Run.of({
+        clients: [{ id: 'sensor', clientId: '', clean }],
+        steps: [{ atMs: 0, do: 'connect', client: 'sensor' }],
+        untilMs: 500,
+      }).packet({ type: 'CONNACK', to: 'sensor' }).packet;
+    expect(empty(true)).toMatchObject({ reasonCode: 0x00 });
+    expect(empty(false)).toMatchObject({ reasonCode: 0x02 });
   },
   'predict-puback': ({ v5 }) => {
     // predict-puback / no-subscribers: nobody subscribes yet: PUBACK 40 03 00 01 10; 0x10 is below 0x80,
@@ -250,6 +262,38 @@ export const checks: Checks = {
     ]);
     expect(will.deliveries('app').map((d) => [d.topic, d.payload])).toEqual([['home/status', 'sensor gone']]);
     expect(will.packet({ type: 'PUBLISH', from: 'broker', to: 'app' }).packet).toMatchObject({ topic: 'home/status' });
+  },
+
+  summary: ({ v5, will }) => {
+    // the lesson has four runs, not two
+    expect(Object.keys(lesson.scenarios)).toHaveLength(4);
+    // CONNECT, CONNACK, PUBLISH, SUBSCRIBE, SUBACK, UNSUBSCRIBE and UNSUBACK always carry a property
+    // length (a 00 when empty); PUBACK … AUTH may leave it out, as this lesson's PUBACK and DISCONNECT do
+    const always: Packet[] = [
+      { type: 'CONNECT', protocolName: 'MQTT', protocolVersion: 5, clean: true, keepAlive: 60, clientId: 'x' },
+      { type: 'CONNACK', sessionPresent: false, reasonCode: 0 },
+      { type: 'PUBLISH', dup: false, qos: 0, retain: false, topic: 'a', payload: new Uint8Array() },
+      { type: 'SUBSCRIBE', packetId: 1, subscriptions: [{ topicFilter: 'a', qos: 0 }] },
+      { type: 'SUBACK', packetId: 1, reasonCodes: [0] },
+      { type: 'UNSUBSCRIBE', packetId: 1, topicFilters: ['a'] },
+      { type: 'UNSUBACK', packetId: 1, reasonCodes: [0] },
+    ];
+    for (const packet of always)
+      expect(findSpan(decode(encode(packet, 5), 5, { spans: true }).spans!, 'properties'), packet.type).toBeDefined();
+    const omitted: Packet[] = [
+      { type: 'PUBACK', packetId: 2 },
+      { type: 'PUBREC', packetId: 2 },
+      { type: 'PUBREL', packetId: 2 },
+      { type: 'PUBCOMP', packetId: 2 },
+      { type: 'DISCONNECT' },
+      { type: 'AUTH' },
+    ];
+    for (const packet of omitted)
+      expect(encode(packet, 5)[1], packet.type).toBe(packet.type === 'DISCONNECT' || packet.type === 'AUTH' ? 0 : 2);
+    expect([...v5.packet({ type: 'PUBACK', from: 'broker', to: 'sensor', nth: 2 }).bytes]).toEqual([
+      0x40, 0x02, 0x00, 0x02,
+    ]);
+    expect([...will.packet({ type: 'DISCONNECT', from: 'meter' }).bytes]).toEqual([0xe0, 0x00]);
   },
 };
 
