@@ -2,9 +2,10 @@
  * A lesson: prose in en.md and zh.md (same steps, same ids), and this language-free part in
  * scenario.ts — the scenario the lab runs, and what each step does to the lab: advance it, point
  * at a packet, a field or a state, wait for the student to act, or ask them to predict. Every
- * claim the prose makes is asserted in checks.ts (test/lessons.test.ts runs them all).
+ * claim the prose makes is asserted in checks.ts, by step id (test/lessons.test.ts runs them all).
  */
 import type { PacketType, Scenario, Step } from '../engine/index.ts';
+import type { Run } from './run.ts';
 
 /** A packet in the run: the nth (from 1) packet of this type sent by `from` (to `to`). */
 export interface PacketRef {
@@ -71,3 +72,12 @@ export function defineLesson(lesson: Lesson): Lesson {
 }
 
 export type { Step };
+
+/**
+ * A lesson's checks.ts: the claims each step's prose makes, asserted on the finished runs, keyed
+ * by step id like the quizzes — each is its own test, so one failure hides none of the others.
+ */
+export type Checks = Record<string, (runs: Record<string, Run>) => void>;
+
+/** What really happens at each quiz, by step id: the option (or byte) the run shows. */
+export type QuizChecks = Record<string, (runs: Record<string, Run>) => string | number>;

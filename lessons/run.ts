@@ -102,6 +102,18 @@ export class Run {
     return done ? done.seq : send.seq;
   }
 
+  /**
+   * Where the lab waits while a quiz is unanswered: where the steps before it left the run, but
+   * never past the sending of the packet the quiz's reveal runs to — the arrow must not answer it.
+   */
+  quizHold(before: RunTo, reveal: RunTo | undefined): number {
+    const at = this.indexOf(before);
+    if (!reveal || !('packet' in reveal)) return at;
+    // not in this run (yet): an awaited step the student has not done would send it
+    const answer = this.sends(reveal.packet)[(reveal.packet.nth ?? 1) - 1];
+    return answer ? Math.min(at, answer.seq - 1) : at;
+  }
+
   /** The index of the last event at or before a time (-1 if none). */
   lastAt(timeMs: number): number {
     let i = -1;

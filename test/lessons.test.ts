@@ -5,15 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Lesson } from '../lessons/lesson.ts';
+import type { Checks, Lesson, QuizChecks } from '../lessons/lesson.ts';
 import { parseProse } from '../lessons/markdown.ts';
 import { Run } from '../lessons/run.ts';
 
 const modules = import.meta.glob<{ default: Lesson }>('../lessons/*/scenario.ts', { eager: true });
-const checkModules = import.meta.glob<{
-  checks: (runs: Record<string, Run>) => void;
-  quizzes: Record<string, (runs: Record<string, Run>) => string | number>;
-}>('../lessons/*/checks.ts', { eager: true });
+const checkModules = import.meta.glob<{ checks: Checks; quizzes: QuizChecks }>('../lessons/*/checks.ts', {
+  eager: true,
+});
 
 const lessons = Object.entries(modules)
   .map(([path, module]) => ({
@@ -68,8 +67,14 @@ describe.each(lessons)('lesson $dir', ({ dir, lesson, checks }) => {
     }
   });
 
-  test('what the prose claims is what the runs do', () => {
-    checks.checks(runs);
+  test('its checks are keyed by its steps', () => {
+    const ids = lesson.steps.map((s) => s.id);
+    for (const id of Object.keys(checks.checks)) expect(ids, `${dir}/checks.ts checks["${id}"]`).toContain(id);
+  });
+
+  // one test per step's claims: the first failure hides none of the others
+  describe('what the prose claims is what the runs do', () => {
+    test.each(Object.keys(checks.checks))('%s', (id) => checks.checks[id](runs));
   });
 
   test("every quiz's answer is what the simulation does", () => {

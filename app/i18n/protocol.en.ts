@@ -199,7 +199,7 @@ export const protocolEn = {
     payload: {
       name: 'Payload',
       about:
-        'The last part of the packet. In PUBLISH it is the application message itself, any bytes at all; in CONNECT, SUBSCRIBE or SUBACK it is a list the packet type defines.',
+        'The last part of the packet. In PUBLISH it is the application message itself, any bytes at all; in CONNECT, SUBSCRIBE, SUBACK, UNSUBSCRIBE and (in 5.0) UNSUBACK it is a list the packet type defines. The payload of CONNECT can also carry a will message, an application message of its own.',
     },
     topic: {
       name: 'Topic name',
@@ -261,7 +261,7 @@ export const protocolEn = {
     willFlag: {
       name: 'Will flag',
       about:
-        '1 means the payload carries a will message, which the server publishes if the client vanishes without sending DISCONNECT.',
+        '1 means the payload carries a will message. The server publishes it when the connection closes without a DISCONNECT (in 5.0 also after a DISCONNECT whose reason code is not 0x00, such as 0x04 Disconnect with Will Message), at once in 3.1.1 and after the will delay interval in 5.0; a DISCONNECT with reason code 0x00 discards it.',
     },
     cleanSession: {
       name: 'Clean session',
@@ -285,7 +285,7 @@ export const protocolEn = {
     clientId: {
       name: 'Client identifier',
       about:
-        'Identifies the client to the server and names its session. It may be empty if the server is to assign one.',
+        'Identifies the client to the server and names its session. It may be empty if the server is to assign one: in 3.1.1 a server may accept that, only with Clean Session = 1, and otherwise answers CONNACK 0x02; in 5.0 the server tells the client the name it assigned.',
     },
     willTopic: {
       name: 'Will topic',
@@ -439,7 +439,8 @@ export const protocolEn = {
     },
     requestProblemInformation: {
       name: 'Request Problem Information',
-      about: '0 asks the server to send a Reason String or User Properties only in CONNACK and DISCONNECT.',
+      about:
+        '0 asks the server to leave Reason Strings and User Properties out of every packet except PUBLISH, CONNACK and DISCONNECT.',
     },
     willDelayInterval: {
       name: 'Will Delay Interval',

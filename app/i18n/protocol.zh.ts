@@ -189,7 +189,7 @@ export const protocolZh: Shape<typeof protocolEn> = {
     payload: {
       name: '有效载荷',
       about:
-        '报文的最后一部分。在 PUBLISH 中它就是应用消息本身，可以是任意字节；在 CONNECT、SUBSCRIBE、SUBACK 等报文中，它是由报文类型规定的列表。',
+        '报文的最后一部分。在 PUBLISH 中它就是应用消息本身，可以是任意字节；在 CONNECT、SUBSCRIBE、SUBACK、UNSUBSCRIBE 以及（5.0 的）UNSUBACK 中，它是由报文类型规定的列表。CONNECT 的有效载荷还可以带一条遗嘱消息，它本身也是一条应用消息。',
     },
     topic: {
       name: '主题名',
@@ -247,7 +247,8 @@ export const protocolZh: Shape<typeof protocolEn> = {
     },
     willFlag: {
       name: '遗嘱标志',
-      about: '1 表示有效载荷中带有遗嘱消息：如果客户端没有发送 DISCONNECT 就消失了，服务端会发布它。',
+      about:
+        '1 表示有效载荷中带有遗嘱消息。连接没有经过 DISCONNECT 就关闭时（5.0 中原因码不是 0x00 的 DISCONNECT 之后也是如此，例如 0x04“断开并发布遗嘱”），服务端会发布它：3.1.1 中立即发布，5.0 中等遗嘱延迟间隔过后再发布；原因码为 0x00 的 DISCONNECT 会让服务端丢弃它。',
     },
     cleanSession: {
       name: '清除会话',
@@ -268,7 +269,8 @@ export const protocolZh: Shape<typeof protocolEn> = {
     },
     clientId: {
       name: '客户端标识符',
-      about: '向服务端表明客户端身份，也是它的会话的名字。如果由服务端分配，可以为空。',
+      about:
+        '向服务端表明客户端身份，也是它的会话的名字。如果由服务端分配，可以为空：3.1.1 中服务端可以接受空标识符，但只限清除会话 = 1，否则回复 CONNACK 0x02；5.0 中服务端会把分配的名字告诉客户端。',
     },
     willTopic: {
       name: '遗嘱主题',
@@ -413,7 +415,7 @@ export const protocolZh: Shape<typeof protocolEn> = {
     },
     requestProblemInformation: {
       name: '请求问题信息',
-      about: '0 表示请服务端只在 CONNACK 和 DISCONNECT 中发送原因字符串或用户属性。',
+      about: '0 表示请服务端除 PUBLISH、CONNACK 和 DISCONNECT 之外，不要在任何报文中发送原因字符串或用户属性。',
     },
     willDelayInterval: {
       name: '遗嘱延时间隔',

@@ -81,9 +81,12 @@ export class LessonDriver {
     const step = this.step;
     this.lab.pause();
     if (this.quizPending) {
-      // held where the steps before it left the lab (also when opened straight at this step)
+      // held where the steps before it left the lab (also when opened straight at this step), but
+      // before the packet it asks about is sent, and with nothing in the inspector: nothing on
+      // screen may answer a quiz before it is revealed
       const before = this.runBefore(this.index);
-      if (before) this.lab.seekSeq(this.run().indexOf(before));
+      if (before) this.lab.seekSeq(this.run().quizHold(before, step.run));
+      this.lab.selection = null;
       return;
     }
     if (step.await && !this.awaitDone) {

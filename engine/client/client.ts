@@ -78,7 +78,7 @@ export class SimClient implements EndHandler {
     this.inflight = new Inflight(
       host,
       flowOwner('client', spec.id),
-      { version: () => options.version, retryMs: options.retryMs, qos2Delivery: spec.qos2Delivery ?? 'onPublish' },
+      { version: () => options.version, retryMs: options.retryMs, qos2Delivery: spec.qos2Delivery ?? 'onPubrel' },
       {
         sendFlow: (packet) => {
           if (this.isConnected()) this.send(packet);

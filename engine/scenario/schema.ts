@@ -88,7 +88,10 @@ export const ClientSchema = v.strictObject({
   responseTimeoutMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3_600_000))),
   /** Reconnect this long after losing the connection (doubling, up to 30 s); off when absent. */
   reconnectMs: v.optional(nonNegative),
-  /** How an inbound QoS 2 message avoids duplicates: on PUBLISH (most clients) or on PUBREL. */
+  /**
+   * How an inbound QoS 2 message avoids duplicates: on PUBREL (the default, as MQTT.js 5.14,
+   * Paho Python 2.1 and libmosquitto 2.0 do) or on PUBLISH (the spec's other method, §4.3.3).
+   */
   qos2Delivery: v.optional(v.picklist(['onPubrel', 'onPublish'])),
 });
 

@@ -33,6 +33,26 @@ describe('validateScenario', () => {
     expect(check.problems[2].rule).toBe('MQTT-4.7.1-2');
   });
 
+  test('5.0 refuses timer resends: "MUST NOT resend messages at any other time" [MQTT-4.4.0-1]', () => {
+    const timers = {
+      ...base,
+      clients: [{ id: 'a', retryMs: 1_000 }],
+      broker: { retryMs: 800 },
+    };
+    const v5 = validateScenario({ ...timers, version: 5 });
+    expect(v5.ok).toBe(false);
+    if (!v5.ok) {
+      expect(v5.problems.map((p) => p.path)).toEqual(['broker.retryMs', 'clients[0].retryMs']);
+      expect(v5.problems.every((p) => p.rule === 'MQTT-4.4.0-1')).toBe(true);
+    }
+    const lossy = validateScenario({ ...base, version: 5, transport: 'lossy' });
+    expect(lossy.ok || lossy.problems.map((p) => p.path)).toEqual(['transport']);
+    // 3.1.1 only says a resend on resumption is "the only circumstance" it requires: the textbook timer stays
+    expect(validateScenario(timers).ok).toBe(true);
+    expect(validateScenario({ ...timers, version: 4, transport: 'lossy' }).ok).toBe(true);
+    expect(validateScenario({ ...base, version: 5 }).ok).toBe(true);
+  });
+
   test('unknown clients, duplicate ids and steps out of time order', () => {
     const check = validateScenario({
       clients: [{ id: 'a' }, { id: 'a' }],

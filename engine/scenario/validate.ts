@@ -73,6 +73,17 @@ export function validateScenario(input: unknown): ScenarioCheck {
   scenario.clients.forEach((client, i) => {
     if (client.will) topic(`clients[${i}].will.topic`, client.will.topic, 'name');
   });
+  // 5.0 [MQTT-4.4.0-1]: resend only when a session resumes, "MUST NOT resend messages at any other
+  // time" — so a timer resend (retryMs, or the lossy model, which resends on a timer) cannot be 5.0.
+  if (version === 5) {
+    const noTimer = (path: string, received: string) =>
+      problems.push({ path, expected: 'no timer resends under MQTT 5.0', received, rule: 'MQTT-4.4.0-1' });
+    if (scenario.transport === 'lossy') noTimer('transport', 'lossy (its senders resend on a timer)');
+    if (scenario.broker?.retryMs !== undefined) noTimer('broker.retryMs', String(scenario.broker.retryMs));
+    scenario.clients.forEach((client, i) => {
+      if (client.retryMs !== undefined) noTimer(`clients[${i}].retryMs`, String(client.retryMs));
+    });
+  }
   let lastMs = 0;
   scenario.steps.forEach((step, i) => {
     if (step.do === 'publish') topic(`steps[${i}].topic`, step.topic, 'name');

@@ -1,8 +1,8 @@
 /** What lesson 03's prose claims, asserted on its run and on the codec. */
 import { expect } from 'vitest';
 import { type Packet, type PacketType, type Span, decode, encode, findSpan } from '../../engine/index.ts';
+import type { Checks, QuizChecks } from '../lesson.ts';
 import type { Run } from '../run.ts';
-import lesson from './scenario.ts';
 
 const utf8 = new TextEncoder();
 
@@ -79,134 +79,155 @@ function expectParts(type: PacketType, spans: Span[], where: string): void {
   if (row.payload === 'no') expect(payload, where).toBeUndefined();
 }
 
-export function checks(runs: Record<string, Run>): void {
-  const { anatomy } = runs;
+const CONNECT = { type: 'CONNECT', from: 'sensor' } as const;
+const PUBLISH = { type: 'PUBLISH', from: 'sensor' } as const;
 
-  // every highlighted field exists in the packet it is highlighted in
-  for (const step of lesson.steps) {
-    const { packet, field } = step.highlight ?? {};
-    if (!packet || !field) continue;
-    expect(findSpan(spansOf(anatomy.packet(packet).bytes), field), `${step.id}: field ${field}`).toBeDefined();
-  }
-
-  // over TCP, nothing lost; the runs speak MQTT 3.1.1
-  expect(anatomy.scenario.transport ?? 'tcp').toBe('tcp');
-  expect(anatomy.scenario.version ?? 4).toBe(4);
-  expect(anatomy.trace.some((e) => e.kind === 'drop')).toBe(false);
-
-  // three-parts: the CONNECT is the sensor's first packet, 20 bytes, all three parts
-  const connect = anatomy.packet({ type: 'CONNECT', from: 'sensor' });
-  expect(anatomy.trace.find((e) => e.kind === 'send' && e.from === 'sensor')).toBe(connect);
-  expect(connect.bytes.length).toBe(20);
-  const connectSpans = spansOf(connect.bytes);
-  expect(connectSpans.map((s) => s.field)).toEqual(['fixedHeader', 'variableHeader', 'payload']);
-
-  // fixed-header: 0x10 (type 1 = CONNECT, flags 0000), 0x12 = 18 bytes follow; 2 + 18 = 20
-  const fixed = part(connectSpans, 'fixedHeader')!;
-  expect([fixed.start, fixed.end]).toEqual([0, 2]);
-  expect(connect.bytes[0]).toBe(0x10);
-  expect(connect.bytes[0] >> 4).toBe(1);
-  expect(connect.bytes[0] & 0x0f).toBe(0b0000);
-  expect(connect.bytes[1]).toBe(0x12);
-  expect(connect.bytes[1]).toBe(18);
-  expect(2 + connect.bytes[1]).toBe(connect.bytes.length);
-
-  // variable-header: 10 bytes: "MQTT" (length 0x0004), level 4 = 3.1.1, flags 0x02 (Clean Session only), keep alive 60
-  const variable = part(connectSpans, 'variableHeader')!;
-  expect(variable.end - variable.start).toBe(10);
-  expect(childFields(variable)).toEqual(['protocolName', 'protocolVersion', 'connectFlags', 'keepAlive']);
-  const name = findSpan(connectSpans, 'protocolName')!;
-  expect(hex(connect.bytes.subarray(name.start, name.end))).toBe('00 04 4d 51 54 54');
-  expect(connect.packet).toMatchObject({ protocolName: 'MQTT', protocolVersion: 4, clean: true, keepAlive: 60 });
-  const flags = findSpan(connectSpans, 'connectFlags')!;
-  expect(connect.bytes[flags.start]).toBe(0x02);
-  for (const bit of flags.children!)
-    expect(bit.value, bit.field).toBe(bit.field === 'clean' ? '1' : bit.field === 'will.qos' ? '00' : '0');
-  const keepAlive = findSpan(connectSpans, 'keepAlive')!;
-  expect(hex(connect.bytes.subarray(keepAlive.start, keepAlive.end))).toBe('00 3c');
-
-  // predict-payload / client-id: 8 bytes left, the client identifier: 0x0006 "sensor"
-  const payload = part(connectSpans, 'payload')!;
-  expect(payload.end - payload.start).toBe(8);
-  expect(connect.bytes.length - variable.end).toBe(8);
-  expect(childFields(payload)).toEqual(['clientId']);
-  const clientId = findSpan(connectSpans, 'clientId')!;
-  expect(hex(connect.bytes.subarray(clientId.start, clientId.end))).toBe(hex(utf8.encode('\u0000\u0006sensor')));
-  // the client identifier comes first; will, user name and password follow when the flags say so
-  const full = spansOf(encode(SAMPLES[0]));
-  expect(childFields(part(full, 'payload'))).toEqual([
-    'clientId',
-    'will.topic',
-    'will.payload',
-    'username',
-    'password',
-  ]);
-
-  // connack: four bytes, 0x20 0x02, a two-byte variable header (session present 0, return code 0), no payload
-  const connack = anatomy.packet({ type: 'CONNACK', to: 'sensor' });
-  expect(hex(connack.bytes)).toBe('20 02 00 00');
-  expect(connack.packet).toMatchObject({ sessionPresent: false, reasonCode: 0 });
-  const connackSpans = spansOf(connack.bytes);
-  expect(connackSpans.map((s) => s.field)).toEqual(['fixedHeader', 'variableHeader']);
-  const connackVariable = part(connackSpans, 'variableHeader')!;
-  expect(connackVariable.end - connackVariable.start).toBe(2);
-
-  // publish: QoS 1; variable header = topic (0x0009 + 9 bytes = 11) + packet identifier 0x0001 (2)
-  const publish = anatomy.packet({ type: 'PUBLISH', from: 'sensor' });
+/** The sensor's PUBLISH, as a PUBLISH packet. */
+function publishOf(anatomy: Run) {
+  const publish = anatomy.packet(PUBLISH);
   if (publish.packet.type !== 'PUBLISH') throw new Error('not a PUBLISH');
-  expect(publish.packet).toMatchObject({ topic: 'home/temp', qos: 1, packetId: 1 });
-  const publishSpans = spansOf(publish.bytes);
-  expect(childFields(part(publishSpans, 'variableHeader'))).toEqual(['topic', 'packetId']);
-  const topic = findSpan(publishSpans, 'topic')!;
-  expect(topic.end - topic.start).toBe(11);
-  expect(hex(publish.bytes.subarray(topic.start, topic.start + 2))).toBe('00 09');
-  const packetId = findSpan(publishSpans, 'packetId')!;
-  expect(hex(publish.bytes.subarray(packetId.start, packetId.end))).toBe('00 01');
-  // a QoS 0 PUBLISH has no packet identifier
-  const qos0 = spansOf(encode({ ...publish.packet, qos: 0, packetId: undefined }));
-  expect(childFields(part(qos0, 'variableHeader'))).toEqual(['topic']);
-
-  // remaining-length / payload: 11 + 2 + 4 = 17 = 0x11; the payload 32 31 2E 35 is what is left, 17 - 13
-  expect(publish.bytes[1]).toBe(11 + 2 + 4);
-  const publishPayload = part(publishSpans, 'payload')!;
-  expect(hex(publish.bytes.subarray(publishPayload.start, publishPayload.end))).toBe('32 31 2e 35');
-  expect(publishPayload.end - publishPayload.start).toBe(publish.bytes[1] - 13);
-  // ... with no length in front of it, unlike the topic
-  expect(publishPayload.children).toBeUndefined();
-  expect(childFields(topic).length).toBe(2);
-  expect(publishPayload.end).toBe(publish.bytes.length);
-  // the broker forwards the very same payload bytes to the app
-  const forwarded = anatomy.packet({ type: 'PUBLISH', from: 'broker', to: 'app' });
-  if (forwarded.packet.type !== 'PUBLISH') throw new Error('not a PUBLISH');
-  expect(hex(forwarded.packet.payload)).toBe(hex(publish.packet.payload));
-
-  // which-parts: the DISCONNECT is 0xE0 0x00, a fixed header and nothing else
-  const disconnect = anatomy.packet({ type: 'DISCONNECT', from: 'sensor' });
-  expect(hex(disconnect.bytes)).toBe('e0 00');
-  expect(spansOf(disconnect.bytes).map((s) => s.field)).toEqual(['fixedHeader']);
-
-  // the table, row by row, on one packet of each 3.1.1 type ...
-  expect(SAMPLES.map((p) => p.type).sort()).toEqual(Object.keys(PARTS).sort());
-  for (const sample of SAMPLES) expectParts(sample.type, spansOf(encode(sample)), `sample ${sample.type}`);
-  // ... a PUBLISH's payload may be empty ...
-  const empty = spansOf(encode({ ...publish.packet, payload: new Uint8Array() }));
-  expect(part(empty, 'payload')).toBeUndefined();
-  // ... and on every packet of the run
-  for (const e of anatomy.trace) if (e.kind === 'send') expectParts(e.packet.type, spansOf(e.bytes), `run ${e.seq}`);
-  // five types have a payload
-  expect(Object.values(PARTS).filter((row) => row.payload !== 'no')).toHaveLength(5);
-  // SUBACK: one return code per topic filter; answers carry the request's packet identifier
-  const subscribe = anatomy.packet({ type: 'SUBSCRIBE', from: 'app' });
-  const suback = anatomy.packet({ type: 'SUBACK', to: 'app' });
-  if (subscribe.packet.type !== 'SUBSCRIBE' || suback.packet.type !== 'SUBACK') throw new Error('wrong types');
-  expect(suback.packet.reasonCodes.length).toBe(subscribe.packet.subscriptions.length);
-  expect(suback.packet.packetId).toBe(subscribe.packet.packetId);
-  const puback = anatomy.packet({ type: 'PUBACK', to: 'sensor' });
-  expect(puback.packet).toMatchObject({ packetId: publish.packet.packetId });
+  return { ...publish, packet: publish.packet };
 }
 
+export const checks: Checks = {
+  'three-parts': ({ anatomy }) => {
+    // over TCP, nothing lost; the runs speak MQTT 3.1.1
+    expect(anatomy.scenario.transport ?? 'tcp').toBe('tcp');
+    expect(anatomy.scenario.version ?? 4).toBe(4);
+    expect(anatomy.trace.some((e) => e.kind === 'drop')).toBe(false);
+    // the CONNECT is the sensor's first packet, 20 bytes, all three parts
+    const connect = anatomy.packet(CONNECT);
+    expect(anatomy.trace.find((e) => e.kind === 'send' && e.from === 'sensor')).toBe(connect);
+    expect(connect.bytes.length).toBe(20);
+    expect(anatomy.spans(CONNECT).map((s) => s.field)).toEqual(['fixedHeader', 'variableHeader', 'payload']);
+  },
+
+  'fixed-header': ({ anatomy }) => {
+    // 0x10 (type 1 = CONNECT, flags 0000), 0x12 = 18 bytes follow; 2 + 18 = 20
+    const connect = anatomy.packet(CONNECT);
+    const fixed = anatomy.field(CONNECT, 'fixedHeader')!;
+    expect([fixed.start, fixed.end]).toEqual([0, 2]);
+    expect(connect.bytes[0]).toBe(0x10);
+    expect(connect.bytes[0] >> 4).toBe(1);
+    expect(connect.bytes[0] & 0x0f).toBe(0b0000);
+    expect(connect.bytes[1]).toBe(0x12);
+    expect(connect.bytes[1]).toBe(18);
+    expect(2 + connect.bytes[1]).toBe(connect.bytes.length);
+  },
+
+  'variable-header': ({ anatomy }) => {
+    // 10 bytes: "MQTT" (length 0x0004), level 4 = 3.1.1, flags 0x02 (Clean Session only), keep alive 60
+    const connect = anatomy.packet(CONNECT);
+    const variable = anatomy.field(CONNECT, 'variableHeader')!;
+    expect(variable.end - variable.start).toBe(10);
+    expect(childFields(variable)).toEqual(['protocolName', 'protocolVersion', 'connectFlags', 'keepAlive']);
+    const name = anatomy.field(CONNECT, 'protocolName')!;
+    expect(hex(connect.bytes.subarray(name.start, name.end))).toBe('00 04 4d 51 54 54');
+    expect(connect.packet).toMatchObject({ protocolName: 'MQTT', protocolVersion: 4, clean: true, keepAlive: 60 });
+    const flags = anatomy.field(CONNECT, 'connectFlags')!;
+    expect(connect.bytes[flags.start]).toBe(0x02);
+    for (const bit of flags.children!)
+      expect(bit.value, bit.field).toBe(bit.field === 'clean' ? '1' : bit.field === 'will.qos' ? '00' : '0');
+    const keepAlive = anatomy.field(CONNECT, 'keepAlive')!;
+    expect(hex(connect.bytes.subarray(keepAlive.start, keepAlive.end))).toBe('00 3c');
+  },
+
+  'client-id': ({ anatomy }) => {
+    // 8 bytes left, the client identifier: 0x0006 "sensor"
+    const connect = anatomy.packet(CONNECT);
+    const payload = anatomy.field(CONNECT, 'payload')!;
+    expect(payload.end - payload.start).toBe(8);
+    expect(connect.bytes.length - anatomy.field(CONNECT, 'variableHeader')!.end).toBe(8);
+    expect(childFields(payload)).toEqual(['clientId']);
+    const clientId = anatomy.field(CONNECT, 'clientId')!;
+    expect(hex(connect.bytes.subarray(clientId.start, clientId.end))).toBe(hex(utf8.encode('\u0000\u0006sensor')));
+    // the client identifier comes first; will, user name and password follow when the flags say so
+    const full = spansOf(encode(SAMPLES[0]));
+    expect(childFields(part(full, 'payload'))).toEqual([
+      'clientId',
+      'will.topic',
+      'will.payload',
+      'username',
+      'password',
+    ]);
+  },
+
+  connack: ({ anatomy }) => {
+    // four bytes, 0x20 0x02, a two-byte variable header (session present 0, return code 0), no payload
+    const ref = { type: 'CONNACK', to: 'sensor' } as const;
+    const connack = anatomy.packet(ref);
+    expect(hex(connack.bytes)).toBe('20 02 00 00');
+    expect(connack.packet).toMatchObject({ sessionPresent: false, reasonCode: 0 });
+    expect(anatomy.spans(ref).map((s) => s.field)).toEqual(['fixedHeader', 'variableHeader']);
+    const variable = anatomy.field(ref, 'variableHeader')!;
+    expect(variable.end - variable.start).toBe(2);
+  },
+
+  publish: ({ anatomy }) => {
+    // QoS 1; variable header = topic (0x0009 + 9 bytes = 11) + packet identifier 0x0001 (2)
+    const publish = publishOf(anatomy);
+    expect(publish.packet).toMatchObject({ topic: 'home/temp', qos: 1, packetId: 1 });
+    expect(childFields(anatomy.field(PUBLISH, 'variableHeader'))).toEqual(['topic', 'packetId']);
+    const topic = anatomy.field(PUBLISH, 'topic')!;
+    expect(topic.end - topic.start).toBe(11);
+    expect(hex(publish.bytes.subarray(topic.start, topic.start + 2))).toBe('00 09');
+    const packetId = anatomy.field(PUBLISH, 'packetId')!;
+    expect(hex(publish.bytes.subarray(packetId.start, packetId.end))).toBe('00 01');
+    // a QoS 0 PUBLISH has no packet identifier
+    const qos0 = spansOf(encode({ ...publish.packet, qos: 0, packetId: undefined }));
+    expect(childFields(part(qos0, 'variableHeader'))).toEqual(['topic']);
+  },
+
+  'remaining-length': ({ anatomy }) => {
+    // 11 + 2 + 4 = 17 = 0x11
+    expect(publishOf(anatomy).bytes[1]).toBe(11 + 2 + 4);
+  },
+
+  payload: ({ anatomy }) => {
+    // the payload 32 31 2E 35 is what is left, 17 - 13 ...
+    const publish = publishOf(anatomy);
+    const payload = anatomy.field(PUBLISH, 'payload')!;
+    expect(hex(publish.bytes.subarray(payload.start, payload.end))).toBe('32 31 2e 35');
+    expect(payload.end - payload.start).toBe(publish.bytes[1] - 13);
+    // ... with no length in front of it, unlike the topic
+    expect(payload.children).toBeUndefined();
+    expect(childFields(anatomy.field(PUBLISH, 'topic')).length).toBe(2);
+    expect(payload.end).toBe(publish.bytes.length);
+    // the broker forwards the very same payload bytes to the app
+    const forwarded = anatomy.packet({ type: 'PUBLISH', from: 'broker', to: 'app' });
+    if (forwarded.packet.type !== 'PUBLISH') throw new Error('not a PUBLISH');
+    expect(hex(forwarded.packet.payload)).toBe(hex(publish.packet.payload));
+  },
+
+  'which-parts': ({ anatomy }) => {
+    // the DISCONNECT is 0xE0 0x00, a fixed header and nothing else
+    const ref = { type: 'DISCONNECT', from: 'sensor' } as const;
+    expect(hex(anatomy.packet(ref).bytes)).toBe('e0 00');
+    expect(anatomy.spans(ref).map((s) => s.field)).toEqual(['fixedHeader']);
+    // the table, row by row, on one packet of each 3.1.1 type ...
+    expect(SAMPLES.map((p) => p.type).sort()).toEqual(Object.keys(PARTS).sort());
+    for (const sample of SAMPLES) expectParts(sample.type, spansOf(encode(sample)), `sample ${sample.type}`);
+    // ... a PUBLISH's payload may be empty ...
+    const empty = spansOf(encode({ ...publishOf(anatomy).packet, payload: new Uint8Array() }));
+    expect(part(empty, 'payload')).toBeUndefined();
+    // ... and on every packet of the run
+    for (const e of anatomy.trace) if (e.kind === 'send') expectParts(e.packet.type, spansOf(e.bytes), `run ${e.seq}`);
+    // five types have a payload; application data travels in PUBLISH's and in CONNECT's (the will message)
+    expect(Object.values(PARTS).filter((row) => row.payload !== 'no')).toHaveLength(5);
+    expect(findSpan(part(spansOf(encode(SAMPLES[0])), 'payload')!.children!, 'will.payload')).toBeDefined();
+    // SUBACK: one return code per topic filter; answers carry the request's packet identifier
+    const subscribe = anatomy.packet({ type: 'SUBSCRIBE', from: 'app' });
+    const suback = anatomy.packet({ type: 'SUBACK', to: 'app' });
+    if (subscribe.packet.type !== 'SUBSCRIBE' || suback.packet.type !== 'SUBACK') throw new Error('wrong types');
+    expect(suback.packet.reasonCodes.length).toBe(subscribe.packet.subscriptions.length);
+    expect(suback.packet.packetId).toBe(subscribe.packet.packetId);
+    const puback = anatomy.packet({ type: 'PUBACK', to: 'sensor' });
+    expect(puback.packet).toMatchObject({ packetId: publishOf(anatomy).packet.packetId });
+  },
+};
+
 /** What really happens at each quiz: the option the run shows. */
-export const quizzes: Record<string, (runs: Record<string, Run>) => string | number> = {
+export const quizzes: QuizChecks = {
   'predict-payload': ({ anatomy }) => {
     const payload = part(spansOf(anatomy.packet({ type: 'CONNECT', from: 'sensor' }).bytes), 'payload');
     if (!payload) return 'empty';

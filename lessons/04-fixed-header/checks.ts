@@ -13,10 +13,9 @@ import {
   decode,
   defineScenario,
   encode,
-  findSpan,
 } from '../../engine/index.ts';
+import type { Checks, QuizChecks } from '../lesson.ts';
 import { Run } from '../run.ts';
-import lesson from './scenario.ts';
 
 /** The MqttError that decoding `bytes` throws (as 3.1.1 unless told), or null if they decode. */
 function refusal(bytes: number[], version: 4 | 5 = 4): MqttError | null {
@@ -93,187 +92,195 @@ function brokenOutcome(broken: Run) {
   };
 }
 
-export function checks(runs: Record<string, Run>): void {
-  const { flags, broken } = runs;
-  const sends = flags.trace.filter((e): e is SendEvent => e.kind === 'send');
+export const checks: Checks = {
+  'first-byte': (runs) => {
+    const { flags } = runs;
 
-  // every highlighted field exists in the packet it is highlighted in, in the run the step shows
-  let shown = Object.keys(lesson.scenarios)[0];
-  for (const step of lesson.steps) {
-    shown = step.scenario ?? shown;
-    const { packet, field } = step.highlight ?? {};
-    if (!packet || !field) continue;
-    const { spans } = decode(runs[shown].packet(packet).bytes, 4, { spans: true });
-    expect(findSpan(spans!, field), `${step.id}: field ${field}`).toBeDefined();
-  }
+    // over TCP, nothing lost, MQTT 3.1.1
+    expect(flags.scenario.transport ?? 'tcp').toBe('tcp');
+    expect(flags.scenario.version ?? 4).toBe(4);
+    expect(flags.trace.some((e) => e.kind === 'drop')).toBe(false);
 
-  // over TCP, nothing lost, MQTT 3.1.1
-  expect(flags.scenario.transport ?? 'tcp').toBe('tcp');
-  expect(flags.scenario.version ?? 4).toBe(4);
-  expect(flags.trace.some((e) => e.kind === 'drop')).toBe(false);
-
-  // first-byte: CONNECT 0x10 = 0001 0000
-  const connect = flags.packet({ type: 'CONNECT', from: 'sensor' });
-  expect(connect.bytes[0]).toBe(0x10);
-  expect(connect.bytes[0].toString(2).padStart(8, '0')).toBe('00010000');
-
-  // types: CONNACK 0x20; the table against the codec, and the directions against the run
-  expect(flags.packet({ type: 'CONNACK', to: 'sensor' }).bytes[0]).toBe(0x20);
-  expect(TABLE.map((row) => row.type)).toEqual([...PACKET_TYPES]);
-  for (const row of TABLE) {
-    expect(TYPE_CODE[row.type], row.type).toBe(row.value);
-    const first = encode(SAMPLES[row.type], row.type === 'AUTH' ? 5 : 4)[0];
-    expect(first >> 4, row.type).toBe(row.value);
-    if (row.flags !== 'publish') expect(first & 0x0f, row.type).toBe(row.flags);
-    const inRun = sends.filter((s) => s.packet.type === row.type);
-    if (row.type === 'AUTH') expect(inRun).toEqual([]);
-    else {
-      expect(directions(inRun), row.type).toBe(row.direction);
-      // every packet of the run has the first byte of the table
-      for (const s of inRun) if (row.flags !== 'publish') expect(s.bytes[0]).toBe((row.value << 4) | row.flags);
+    // first-byte: CONNECT 0x10 = 0001 0000
+    const connect = flags.packet({ type: 'CONNECT', from: 'sensor' });
+    expect(connect.bytes[0]).toBe(0x10);
+    expect(connect.bytes[0].toString(2).padStart(8, '0')).toBe('00010000');
+  },
+  types: ({ flags }) => {
+    const sends = flags.trace.filter((e): e is SendEvent => e.kind === 'send');
+    // types: CONNACK 0x20; the table against the codec, and the directions against the run
+    expect(flags.packet({ type: 'CONNACK', to: 'sensor' }).bytes[0]).toBe(0x20);
+    expect(TABLE.map((row) => row.type)).toEqual([...PACKET_TYPES]);
+    for (const row of TABLE) {
+      expect(TYPE_CODE[row.type], row.type).toBe(row.value);
+      const first = encode(SAMPLES[row.type], row.type === 'AUTH' ? 5 : 4)[0];
+      expect(first >> 4, row.type).toBe(row.value);
+      if (row.flags !== 'publish') expect(first & 0x0f, row.type).toBe(row.flags);
+      const inRun = sends.filter((s) => s.packet.type === row.type);
+      if (row.type === 'AUTH') expect(inRun).toEqual([]);
+      else {
+        expect(directions(inRun), row.type).toBe(row.direction);
+        // every packet of the run has the first byte of the table
+        for (const s of inRun) if (row.flags !== 'publish') expect(s.bytes[0]).toBe((row.value << 4) | row.flags);
+      }
     }
-  }
-  // 0 is reserved; 15 is reserved in 3.1.1 and AUTH in 5.0
-  expect(refusal([0x00, 0x00])?.code).toBe('reserved-type');
-  expect(refusal([0xf0, 0x00], 4)?.code).toBe('reserved-type');
-  expect(refusal([0xf0, 0x00], 5)).toBeNull();
-  expect(decode(Uint8Array.of(0xf0, 0x00), 5).packet.type).toBe('AUTH');
-  // fifteen types in all, fourteen in 3.1.1 — and this run uses all fourteen
-  expect(PACKET_TYPES).toHaveLength(15);
-  expect(new Set(sends.map((s) => s.packet.type))).toEqual(new Set(PACKET_TYPES.filter((t) => t !== 'AUTH')));
-  // in 5.0 the broker sends DISCONNECT too (here: a second connection with the same client id takes over)
-  const takeover = Run.of(
-    defineScenario({
-      version: 5,
-      clients: [
-        { id: 'first', clientId: 'dev' },
-        { id: 'second', clientId: 'dev' },
-      ],
-      steps: [
-        { atMs: 0, do: 'connect', client: 'first' },
-        { atMs: 200, do: 'connect', client: 'second' },
-      ],
-      untilMs: 500,
-    }),
-  );
-  expect(takeover.sends({ type: 'DISCONNECT', from: 'broker', to: 'first' })).toHaveLength(1);
-
-  // subscribe-byte / reserved-flags: 0x82 = 1000 0010
-  const subscribe = flags.packet({ type: 'SUBSCRIBE', from: 'app' });
-  expect(subscribe.bytes[0]).toBe(0x82);
-  expect(subscribe.bytes[0] >> 4).toBe(8);
-  expect(subscribe.bytes[0] & 0x0f).toBe(0b0010);
-  // exactly PUBREL, SUBSCRIBE and UNSUBSCRIBE carry 0010; all others but PUBLISH 0000
-  expect(TABLE.filter((row) => row.flags === 0b0010).map((row) => row.type)).toEqual([
-    'PUBREL',
-    'SUBSCRIBE',
-    'UNSUBSCRIBE',
-  ]);
-  expect(TABLE.filter((row) => row.flags !== 0b0010 && row.flags !== 0).map((row) => row.type)).toEqual(['PUBLISH']);
-  // 0010 read as PUBLISH flags is QoS 1
-  expect((0b0010 >> 1) & 3).toBe(1);
-
-  // publish-byte / publish-flags: QoS 2, RETAIN 1, DUP 0 → 0x35 = 0011 0101
-  const publish = flags.packet({ type: 'PUBLISH', from: 'sensor' });
-  expect(publish.packet).toMatchObject({ qos: 2, retain: true, dup: false, topic: 'home/door' });
-  expect(publish.bytes[0]).toBe(0x35);
-  expect(publish.bytes[0].toString(2).padStart(8, '0')).toBe('00110101');
-  expect(0x35 >> 4).toBe(3);
-  expect((0x35 >> 1) & 3).toBe(2);
-  expect(0x35 & 1).toBe(1);
-  expect((0x35 >> 3) & 1).toBe(0);
-
-  // forwarded: the broker's copy to the app is 0x34 (RETAIN 0, the subscription existed) [MQTT-3.3.1-9]
-  const copy = flags.packet({ type: 'PUBLISH', from: 'broker', to: 'app' });
-  expect(copy.bytes[0]).toBe(0x34);
-  expect(copy.packet).toMatchObject({ qos: 2, retain: false });
-  expect(subscribe.atMs).toBeLessThan(publish.atMs);
-
-  // qos2-flow: PUBREC 0x50, PUBREL 0x62, PUBCOMP 0x70, once each way for each leg
-  for (const [type, first] of [
-    ['PUBREC', 0x50],
-    ['PUBREL', 0x62],
-    ['PUBCOMP', 0x70],
-  ] as const) {
-    const all = flags.sends({ type });
-    expect(all.map((s) => `${s.from}>${s.to}`).sort(), type).toEqual(
-      type === 'PUBREL' ? ['broker>app', 'sensor>broker'] : ['app>broker', 'broker>sensor'],
+    // 0 is reserved; 15 is reserved in 3.1.1 and AUTH in 5.0
+    expect(refusal([0x00, 0x00])?.code).toBe('reserved-type');
+    expect(refusal([0xf0, 0x00], 4)?.code).toBe('reserved-type');
+    expect(refusal([0xf0, 0x00], 5)).toBeNull();
+    expect(decode(Uint8Array.of(0xf0, 0x00), 5).packet.type).toBe('AUTH');
+    // fifteen types in all, fourteen in 3.1.1 — and this run uses all fourteen
+    expect(PACKET_TYPES).toHaveLength(15);
+    expect(new Set(sends.map((s) => s.packet.type))).toEqual(new Set(PACKET_TYPES.filter((t) => t !== 'AUTH')));
+    // in 5.0 the broker sends DISCONNECT too (here: a second connection with the same client id takes over)
+    const takeover = Run.of(
+      defineScenario({
+        version: 5,
+        clients: [
+          { id: 'first', clientId: 'dev' },
+          { id: 'second', clientId: 'dev' },
+        ],
+        steps: [
+          { atMs: 0, do: 'connect', client: 'first' },
+          { atMs: 200, do: 'connect', client: 'second' },
+        ],
+        untilMs: 500,
+      }),
     );
-    for (const s of all) expect(s.bytes[0]).toBe(first);
-  }
+    expect(takeover.sends({ type: 'DISCONNECT', from: 'broker', to: 'first' })).toHaveLength(1);
+  },
+  'subscribe-byte': ({ flags }) => {
+    // subscribe-byte / reserved-flags: 0x82 = 1000 0010
+    const subscribe = flags.packet({ type: 'SUBSCRIBE', from: 'app' });
+    expect(subscribe.bytes[0]).toBe(0x82);
+    expect(subscribe.bytes[0] >> 4).toBe(8);
+    expect(subscribe.bytes[0] & 0x0f).toBe(0b0010);
+    // exactly PUBREL, SUBSCRIBE and UNSUBSCRIBE carry 0010; all others but PUBLISH 0000
+    expect(TABLE.filter((row) => row.flags === 0b0010).map((row) => row.type)).toEqual([
+      'PUBREL',
+      'SUBSCRIBE',
+      'UNSUBSCRIBE',
+    ]);
+    expect(TABLE.filter((row) => row.flags !== 0b0010 && row.flags !== 0).map((row) => row.type)).toEqual(['PUBLISH']);
+    // 0010 read as PUBLISH flags is QoS 1
+    expect((0b0010 >> 1) & 3).toBe(1);
+  },
+  'publish-byte': ({ flags }) => {
+    // publish-byte / publish-flags: QoS 2, RETAIN 1, DUP 0 → 0x35 = 0011 0101
+    const publish = flags.packet({ type: 'PUBLISH', from: 'sensor' });
+    expect(publish.packet).toMatchObject({ qos: 2, retain: true, dup: false, topic: 'home/door' });
+    expect(publish.bytes[0]).toBe(0x35);
+    expect(publish.bytes[0].toString(2).padStart(8, '0')).toBe('00110101');
+    expect(0x35 >> 4).toBe(3);
+    expect((0x35 >> 1) & 3).toBe(2);
+    expect(0x35 & 1).toBe(1);
+    expect((0x35 >> 3) & 1).toBe(0);
+  },
+  forwarded: ({ flags }) => {
+    const publish = flags.packet({ type: 'PUBLISH', from: 'sensor' });
+    const subscribe = flags.packet({ type: 'SUBSCRIBE', from: 'app' });
+    // forwarded: the broker's copy to the app is 0x34 (RETAIN 0, the subscription existed) [MQTT-3.3.1-9]
+    const copy = flags.packet({ type: 'PUBLISH', from: 'broker', to: 'app' });
+    expect(copy.bytes[0]).toBe(0x34);
+    expect(copy.packet).toMatchObject({ qos: 2, retain: false });
+    expect(subscribe.atMs).toBeLessThan(publish.atMs);
+  },
+  'qos2-flow': ({ flags }) => {
+    // qos2-flow: PUBREC 0x50, PUBREL 0x62, PUBCOMP 0x70, once each way for each leg
+    for (const [type, first] of [
+      ['PUBREC', 0x50],
+      ['PUBREL', 0x62],
+      ['PUBCOMP', 0x70],
+    ] as const) {
+      const all = flags.sends({ type });
+      expect(all.map((s) => `${s.from}>${s.to}`).sort(), type).toEqual(
+        type === 'PUBREL' ? ['broker>app', 'sensor>broker'] : ['app>broker', 'broker>sensor'],
+      );
+      for (const s of all) expect(s.bytes[0]).toBe(first);
+    }
+  },
+  'the-rest': ({ flags }) => {
+    const sends = flags.trace.filter((e): e is SendEvent => e.kind === 'send');
+    // the-rest: QoS 1 PUBLISH 0x32, PUBACK 0x40, UNSUBSCRIBE 0xA2, UNSUBACK 0xB0, PINGREQ 0xC0, PINGRESP 0xD0, DISCONNECT 0xE0
+    const qos1 = flags.packet({ type: 'PUBLISH', from: 'sensor', nth: 2 });
+    expect(qos1.packet).toMatchObject({ qos: 1 });
+    expect(qos1.bytes[0]).toBe(0x32);
+    expect(flags.packet({ type: 'PUBACK', to: 'sensor' }).bytes[0]).toBe(0x40);
+    expect(flags.packet({ type: 'UNSUBSCRIBE', from: 'app' }).bytes[0]).toBe(0xa2);
+    expect(flags.packet({ type: 'UNSUBACK', to: 'app' }).bytes[0]).toBe(0xb0);
+    const ping = flags.packet({ type: 'PINGREQ', from: 'app' });
+    expect(ping.bytes[0]).toBe(0xc0);
+    expect(flags.packet({ type: 'PINGRESP', to: 'app' }).bytes[0]).toBe(0xd0);
+    expect(flags.packet({ type: 'DISCONNECT', from: 'app' }).bytes[0]).toBe(0xe0);
+    // the PINGREQ comes after two seconds in which the app sent nothing (its keepalive is 2 s)
+    const before = sends.filter((s) => s.from === 'app' && s.seq < ping.seq).at(-1)!;
+    expect(ping.atMs - before.atMs).toBe(2_000);
+    expect(flags.packet({ type: 'CONNECT', from: 'app' }).packet).toMatchObject({ keepAlive: 2 });
+  },
+  'predict-malformed': ({ flags, broken }) => {
+    const subscribe = flags.packet({ type: 'SUBSCRIBE', from: 'app' });
+    // predict-malformed: a second run over TCP, MQTT 3.1.1, where the app is a faulty client whose
+    // SUBSCRIBE to home/# leaves with its first byte changed from 0x82 to 0x80
+    expect(broken.scenario.transport ?? 'tcp').toBe('tcp');
+    expect(broken.scenario.version ?? 4).toBe(4);
+    const outcome = brokenOutcome(broken);
+    const sent = outcome.subscribe;
+    expect(sent.packet).toMatchObject({ type: 'SUBSCRIBE', subscriptions: [{ topicFilter: 'home/#', qos: 2 }] });
+    expect(hex(encode(sent.packet, 4))).toBe(hex(subscribe.bytes)); // what the app meant: 0x82 …
+    expect(hex(sent.bytes)).toBe('80 0B 00 01 00 06 68 6F 6D 65 2F 23 02'); // … and what travelled
+    expect(sent.corrupted).toEqual({ offset: 0, xor: 0x02, original: 0x82 });
+    expect(0x82 ^ 0x02).toBe(0x80);
+    // a faulty sender, not the network: TCP carried the bytes as sent, nothing lost or resent
+    expect(hex(outcome.arrival.bytes)).toBe(hex(sent.bytes));
+    expect(broken.trace.some((e) => e.kind === 'drop')).toBe(false);
+    expect(outcome.arrival.retransmits ?? 0).toBe(0);
+  },
+  'why-close': ({ flags, broken }) => {
+    const subscribe = flags.packet({ type: 'SUBSCRIBE', from: 'app' });
+    const outcome = brokenOutcome(broken);
+    const sent = outcome.subscribe;
+    // why-close: the broker refuses it at byte 0, naming the rule, and closes at once [MQTT-2.2.2-2]
+    expect(outcome.errors).toHaveLength(1);
+    expect(outcome.errors[0]).toMatchObject({
+      side: 'broker',
+      client: 'app',
+      code: 'reserved-flags',
+      rule: 'MQTT-2.2.2-1',
+      offset: 0,
+    });
+    expect(outcome.brokerClose).toMatchObject({ reason: 'malformed', rule: 'MQTT-2.2.2-1' });
+    expect(outcome.brokerClose!.atMs).toBe(outcome.arrival.atMs);
+    // no SUBACK, no subscription; the app's side of the connection closes too
+    expect(outcome.subacks).toEqual([]);
+    expect(outcome.subscribed).toEqual([]);
+    expect(outcome.appClose).toMatchObject({ reason: 'peer-closed' });
+    expect(outcome.appClose!.atMs).toBeGreaterThan(outcome.brokerClose!.atMs);
+    expect(broken.states('app').at(-1)).toBe('disconnected');
+    // the sensor's message on home/door never reaches the app; the sensor's connection is untouched
+    expect(broken.sends({ type: 'PUBLISH', from: 'sensor' })).toHaveLength(1);
+    expect(broken.deliveries('app')).toEqual([]);
+    expect(broken.trace.some((e) => e.kind === 'close' && e.client === 'sensor')).toBe(false);
 
-  // the-rest: QoS 1 PUBLISH 0x32, PUBACK 0x40, UNSUBSCRIBE 0xA2, UNSUBACK 0xB0, PINGREQ 0xC0, PINGRESP 0xD0, DISCONNECT 0xE0
-  const qos1 = flags.packet({ type: 'PUBLISH', from: 'sensor', nth: 2 });
-  expect(qos1.packet).toMatchObject({ qos: 1 });
-  expect(qos1.bytes[0]).toBe(0x32);
-  expect(flags.packet({ type: 'PUBACK', to: 'sensor' }).bytes[0]).toBe(0x40);
-  expect(flags.packet({ type: 'UNSUBSCRIBE', from: 'app' }).bytes[0]).toBe(0xa2);
-  expect(flags.packet({ type: 'UNSUBACK', to: 'app' }).bytes[0]).toBe(0xb0);
-  const ping = flags.packet({ type: 'PINGREQ', from: 'app' });
-  expect(ping.bytes[0]).toBe(0xc0);
-  expect(flags.packet({ type: 'PINGRESP', to: 'app' }).bytes[0]).toBe(0xd0);
-  expect(flags.packet({ type: 'DISCONNECT', from: 'app' }).bytes[0]).toBe(0xe0);
-  // the PINGREQ comes after two seconds in which the app sent nothing (its keepalive is 2 s)
-  const before = sends.filter((s) => s.from === 'app' && s.seq < ping.seq).at(-1)!;
-  expect(ping.atMs - before.atMs).toBe(2_000);
-  expect(flags.packet({ type: 'CONNECT', from: 'app' }).packet).toMatchObject({ keepAlive: 2 });
-
-  // predict-malformed: a second run over TCP, MQTT 3.1.1, where the app is a faulty client whose
-  // SUBSCRIBE to home/# leaves with its first byte changed from 0x82 to 0x80
-  expect(broken.scenario.transport ?? 'tcp').toBe('tcp');
-  expect(broken.scenario.version ?? 4).toBe(4);
-  const outcome = brokenOutcome(broken);
-  const sent = outcome.subscribe;
-  expect(sent.packet).toMatchObject({ type: 'SUBSCRIBE', subscriptions: [{ topicFilter: 'home/#', qos: 2 }] });
-  expect(hex(encode(sent.packet, 4))).toBe(hex(subscribe.bytes)); // what the app meant: 0x82 …
-  expect(hex(sent.bytes)).toBe('80 0B 00 01 00 06 68 6F 6D 65 2F 23 02'); // … and what travelled
-  expect(sent.corrupted).toEqual({ offset: 0, xor: 0x02, original: 0x82 });
-  expect(0x82 ^ 0x02).toBe(0x80);
-  // a faulty sender, not the network: TCP carried the bytes as sent, nothing lost or resent
-  expect(hex(outcome.arrival.bytes)).toBe(hex(sent.bytes));
-  expect(broken.trace.some((e) => e.kind === 'drop')).toBe(false);
-  expect(outcome.arrival.retransmits ?? 0).toBe(0);
-  // why-close: the broker refuses it at byte 0, naming the rule, and closes at once [MQTT-2.2.2-2]
-  expect(outcome.errors).toHaveLength(1);
-  expect(outcome.errors[0]).toMatchObject({
-    side: 'broker',
-    client: 'app',
-    code: 'reserved-flags',
-    rule: 'MQTT-2.2.2-1',
-    offset: 0,
-  });
-  expect(outcome.brokerClose).toMatchObject({ reason: 'malformed', rule: 'MQTT-2.2.2-1' });
-  expect(outcome.brokerClose!.atMs).toBe(outcome.arrival.atMs);
-  // no SUBACK, no subscription; the app's side of the connection closes too
-  expect(outcome.subacks).toEqual([]);
-  expect(outcome.subscribed).toEqual([]);
-  expect(outcome.appClose).toMatchObject({ reason: 'peer-closed' });
-  expect(outcome.appClose!.atMs).toBeGreaterThan(outcome.brokerClose!.atMs);
-  expect(broken.states('app').at(-1)).toBe('disconnected');
-  // the sensor's message on home/door never reaches the app; the sensor's connection is untouched
-  expect(broken.sends({ type: 'PUBLISH', from: 'sensor' })).toHaveLength(1);
-  expect(broken.deliveries('app')).toEqual([]);
-  expect(broken.trace.some((e) => e.kind === 'close' && e.client === 'sensor')).toBe(false);
-
-  // the codec agrees: these bytes are malformed [MQTT-2.2.2-1] (the explainer shows the same)
-  const error = refusal([...sent.bytes])!;
-  expect(error).toBeInstanceOf(MqttError);
-  expect(error).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1', offset: 0, code: 'reserved-flags' });
-  // ... refused as soon as the first byte arrives
-  expect(refusal([0x80])).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1' });
-  // ... and a stream decoder that met it is spent: the connection cannot go on
-  const stream = createDecoder(4);
-  expect(() => stream.push(sent.bytes)).toThrow(MqttError);
-  expect(() => stream.push(subscribe.bytes)).toThrow(MqttError);
-  // the other impossible first bytes
-  expect(refusal([0x36, 0x00])).toMatchObject({ kind: 'malformed', rule: 'MQTT-3.3.1-4' });
-  expect(refusal([0x38, 0x00])).toMatchObject({ kind: 'malformed', rule: 'MQTT-3.3.1-2' });
-  expect(refusal([0x00, 0x00])?.kind).toBe('malformed');
-  expect(refusal([0xf0, 0x00])?.kind).toBe('malformed');
-}
+    // the codec agrees: these bytes are malformed [MQTT-2.2.2-1] (the explainer shows the same)
+    const error = refusal([...sent.bytes])!;
+    expect(error).toBeInstanceOf(MqttError);
+    expect(error).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1', offset: 0, code: 'reserved-flags' });
+    // ... refused as soon as the first byte arrives
+    expect(refusal([0x80])).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1' });
+    // ... and a stream decoder that met it is spent: the connection cannot go on
+    const stream = createDecoder(4);
+    expect(() => stream.push(sent.bytes)).toThrow(MqttError);
+    expect(() => stream.push(subscribe.bytes)).toThrow(MqttError);
+    // the other impossible first bytes
+    expect(refusal([0x36, 0x00])).toMatchObject({ kind: 'malformed', rule: 'MQTT-3.3.1-4' });
+    expect(refusal([0x38, 0x00])).toMatchObject({ kind: 'malformed', rule: 'MQTT-3.3.1-2' });
+    expect(refusal([0x00, 0x00])?.kind).toBe('malformed');
+    expect(refusal([0xf0, 0x00])?.kind).toBe('malformed');
+  },
+};
 
 /** What really happens at each quiz: the option the run shows. */
-export const quizzes: Record<string, (runs: Record<string, Run>) => string | number> = {
+export const quizzes: QuizChecks = {
   'subscribe-byte': ({ flags }) => flags.packet({ type: 'SUBSCRIBE', from: 'app' }).bytes[0],
   'publish-byte': ({ flags }) => flags.packet({ type: 'PUBLISH', from: 'sensor' }).bytes[0],
   // what the broker did with the faulty SUBSCRIBE in the broken run

@@ -12,7 +12,7 @@ export const labEn = {
       'qos1-lost-puback': {
         title: 'QoS 1 with a lost PUBACK',
         about:
-          'The sensor publishes “open” with QoS 1. The broker passes it on and answers PUBACK, but the PUBACK is lost on the way back. When its retry timer runs out (1 s) the sensor sends the PUBLISH again with DUP = 1, and the app gets the message a second time: at least once can mean more than once. Resending on a timer is the textbook picture (and what some clients do); over TCP the spec resends when a session resumes on a new connection.',
+          'The sensor publishes “open” with QoS 1. The broker passes it on and answers PUBACK, but the PUBACK is lost on the way back. When its retry timer runs out (1 s) the sensor sends the PUBLISH again with DUP = 1, and the app gets the message a second time: at least once can mean more than once. Resending on a timer is the textbook picture: Paho C does it only when asked (its retryInterval, off by default), while MQTT.js, Paho Python and libmosquitto resend only when a session resumes on a new connection. That is the one time MQTT 3.1.1 requires a resend, and MQTT 5.0 forbids resending at any other time.',
       },
       'qos2-losses': {
         title: 'QoS 2: a loss at each stage',
@@ -230,7 +230,7 @@ export const labEn = {
         PUBREC: '{{from}} answers PUBREC {{id}}: it has PUBLISH {{id}} (QoS 2, first answer).',
         PUBREL: '{{from}} sends PUBREL {{id}}: release the message, the exchange can finish.',
         PUBCOMP:
-          '{{from}} sends PUBCOMP {{id}}: the QoS 2 exchange is complete and packet identifier {{id}} is free again.',
+          '{{from}} sends PUBCOMP {{id}}: the QoS 2 exchange is complete on its side. Once {{to}} has processed this PUBCOMP, it may use packet identifier {{id}} again.',
         SUBSCRIBE: '{{from}} asks to subscribe to {{filters}} ({{packet}}).',
         SUBACK: '{{from}} confirms the subscription of {{to}}: {{packet}}, {{codes}}.',
         SUBACKFailed: '{{from}} refuses a subscription of {{to}}: {{packet}}, {{codes}}.',
@@ -238,7 +238,10 @@ export const labEn = {
         UNSUBACK: '{{from}} confirms to {{to}} that the subscription is gone ({{packet}}).',
         PINGREQ: '{{from}} has sent nothing for its keepalive of {{keepAlive}} s, so it sends PINGREQ: a heartbeat.',
         PINGRESP: '{{from}} answers PINGRESP: the connection is alive.',
-        DISCONNECT: '{{from}} says goodbye with DISCONNECT: a clean end, so no will message is published.',
+        DISCONNECT: '{{from}} says goodbye with DISCONNECT: a normal end, so the broker discards the will message.',
+        DISCONNECTWithWill:
+          '{{from}} says goodbye with DISCONNECT, reason code 0x04 (Disconnect with Will Message): the broker is to publish the will message all the same.',
+        DISCONNECTReason: '{{from}} says goodbye with DISCONNECT, reason code 0x{{code}}.',
         DISCONNECTBroker: '{{from}} sends DISCONNECT to {{to}} with reason code 0x{{code}}.',
         other: '{{from}} sends {{packet}} to {{to}}.',
       },
@@ -277,9 +280,9 @@ export const labEn = {
         cancel: '{{actor}} stops its {{timer}} timer.',
         fire: '{{actor}}: the {{timer}} timer runs out.',
         retryPublish:
-          'No {{waited}} {{id}} in time: {{who}} sends PUBLISH {{id}} again with DUP = 1 (a retry timer — the textbook model; over TCP the spec resends when the session resumes).',
+          'No {{waited}} {{id}} in time: {{who}} sends PUBLISH {{id}} again with DUP = 1 (a retry timer — the textbook model, not the spec: 3.1.1 requires a resend only when a session resumes, and 5.0 forbids any other).',
         retryPubrel:
-          'No PUBCOMP {{id}} in time: {{who}} sends PUBREL {{id}} again (a retry timer — the textbook model).',
+          'No PUBCOMP {{id}} in time: {{who}} sends PUBREL {{id}} again (a retry timer — the textbook model, not the spec: 3.1.1 requires a resend only when a session resumes, and 5.0 forbids any other).',
         pingTimeout: 'No PINGRESP came back in time: {{who}} decides the connection is dead.',
         connackTimeout: 'No CONNACK came back in time: {{who}} gives up connecting.',
         reconnect: '{{who}} tries to connect again.',

@@ -15,7 +15,7 @@ export const labZh: Shape<typeof labEn> = {
       'qos1-lost-puback': {
         title: 'QoS 1：PUBACK 丢失',
         about:
-          'sensor 以 QoS 1 发布“open”。代理把消息转发出去并回复 PUBACK，但 PUBACK 在返回途中丢失了。重发计时器（1 秒）到期后，sensor 再次发送这条 PUBLISH，并设置 DUP = 1（重复分发标志），于是 app 第二次收到这条消息：“至少一次”可能意味着不止一次。按计时器重发是教科书上的画法（也是某些客户端的做法）；基于 TCP 时，规范规定在新连接上恢复会话时才重发。',
+          'sensor 以 QoS 1 发布“open”。代理把消息转发出去并回复 PUBACK，但 PUBACK 在返回途中丢失了。重发计时器（1 秒）到期后，sensor 再次发送这条 PUBLISH，并设置 DUP = 1（重复分发标志），于是 app 第二次收到这条消息：“至少一次”可能意味着不止一次。按计时器重发是教科书上的画法：Paho C 只有在开启时才这样做（它的 retryInterval，默认关闭），而 MQTT.js、Paho Python 和 libmosquitto 只在新连接上恢复会话时才重发。MQTT 3.1.1 只在这种情况下要求重发，MQTT 5.0 更禁止在其他任何时候重发。',
       },
       'qos2-losses': {
         title: 'QoS 2：每个阶段丢一次',
@@ -229,7 +229,8 @@ export const labZh: Shape<typeof labEn> = {
         PUBACK: '{{from}}用 PUBACK {{id}} 确认 PUBLISH {{id}}。',
         PUBREC: '{{from}}回复 PUBREC {{id}}：已收到 PUBLISH {{id}}（QoS 2 的第一次应答）。',
         PUBREL: '{{from}}发送 PUBREL {{id}}：释放消息，这次交换可以结束了。',
-        PUBCOMP: '{{from}}发送 PUBCOMP {{id}}：QoS 2 交换完成，报文标识符 {{id}} 可以再次使用。',
+        PUBCOMP:
+          '{{from}}发送 PUBCOMP {{id}}：在它这一方，QoS 2 交换已经完成。{{to}}处理完这个 PUBCOMP 之后，才可以再次使用报文标识符 {{id}}。',
         SUBSCRIBE: '{{from}}请求订阅 {{filters}}（{{packet}}）。',
         SUBACK: '{{from}}确认{{to}}的订阅：{{packet}}，{{codes}}。',
         SUBACKFailed: '{{from}}拒绝了{{to}}的订阅：{{packet}}，{{codes}}。',
@@ -237,7 +238,9 @@ export const labZh: Shape<typeof labEn> = {
         UNSUBACK: '{{from}}向{{to}}确认订阅已取消（{{packet}}）。',
         PINGREQ: '{{from}}在保持连接时间（{{keepAlive}} 秒）内没有发送任何报文，于是发送 PINGREQ：心跳。',
         PINGRESP: '{{from}}回复 PINGRESP：连接仍然正常。',
-        DISCONNECT: '{{from}}用 DISCONNECT 正常告别：这是正常结束，不会发布遗嘱消息。',
+        DISCONNECT: '{{from}}用 DISCONNECT 正常告别：这是正常结束，代理会丢弃遗嘱消息。',
+        DISCONNECTWithWill: '{{from}}用 DISCONNECT 告别，原因码 0x04（断开并发布遗嘱）：代理仍要发布遗嘱消息。',
+        DISCONNECTReason: '{{from}}用 DISCONNECT 告别，原因码 0x{{code}}。',
         DISCONNECTBroker: '{{from}}向{{to}}发送 DISCONNECT，原因码 0x{{code}}。',
         other: '{{from}}向{{to}}发送 {{packet}}。',
       },
@@ -273,8 +276,9 @@ export const labZh: Shape<typeof labEn> = {
         cancel: '{{actor}} 停止“{{timer}}”计时器。',
         fire: '{{actor}}：“{{timer}}”计时器到期。',
         retryPublish:
-          '没有及时收到 {{waited}} {{id}}：{{who}}再次发送 PUBLISH {{id}}，DUP = 1（重发计时器——教科书模型；基于 TCP 时，规范在恢复会话时才重发）。',
-        retryPubrel: '没有及时收到 PUBCOMP {{id}}：{{who}}再次发送 PUBREL {{id}}（重发计时器——教科书模型）。',
+          '没有及时收到 {{waited}} {{id}}：{{who}}再次发送 PUBLISH {{id}}，DUP = 1（重发计时器——教科书模型，并非协议规定：3.1.1 只在恢复会话时要求重发，5.0 禁止在其他任何时候重发）。',
+        retryPubrel:
+          '没有及时收到 PUBCOMP {{id}}：{{who}}再次发送 PUBREL {{id}}（重发计时器——教科书模型，并非协议规定：3.1.1 只在恢复会话时要求重发，5.0 禁止在其他任何时候重发）。',
         pingTimeout: '没有及时收到 PINGRESP：{{who}}判定连接已断开。',
         connackTimeout: '没有及时收到 CONNACK：{{who}}放弃连接。',
         reconnect: '{{who}}再次尝试连接。',

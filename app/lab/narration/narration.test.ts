@@ -119,6 +119,60 @@ describe('sentences a teacher reads out', () => {
     expect(missingKeys(lines)).toEqual([]);
   });
 
+  test('a client’s DISCONNECT is told by its reason code: 0x00 discards the will, 0x04 keeps it', () => {
+    const will = (payload: string) => ({ topic: 'home/status', payload, qos: 1 as const });
+    const scenario = (version: 4 | 5): Scenario => ({
+      version,
+      clients: [
+        { id: 'sensor', will: will('sensor gone') },
+        { id: 'meter', will: will('meter gone') },
+      ],
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 0, do: 'connect', client: 'meter' },
+        { atMs: 500, do: 'disconnect', client: 'meter' },
+        { atMs: 500, do: 'disconnect', client: 'sensor', ...(version === 5 ? { reasonCode: 0x04 } : {}) },
+      ],
+    });
+    const sendLines = (version: 4 | 5) => {
+      const s = scenario(version);
+      const trace = simulate(s, { seed: 1 }).trace;
+      const lines = narrateAll(trace, { scenario: s });
+      const wills = trace.filter((e) => e.kind === 'send' && e.packet.type === 'PUBLISH' && e.from === 'broker');
+      return { lines: lines.filter((l) => l.tag === 'send'), wills };
+    };
+    const v5 = sendLines(5);
+    const texts = v5.lines.map((l) => en(l.phrase));
+    // [MQTT-3.14.4-3]: 0x00 discards the will; 0x04 asks for it (5.0 §3.14.2.1), and the run publishes it
+    expect(texts).toContain(
+      'meter says goodbye with DISCONNECT: a normal end, so the broker discards the will message.',
+    );
+    expect(texts).toContain(
+      'sensor says goodbye with DISCONNECT, reason code 0x04 (Disconnect with Will Message): the broker is to publish the will message all the same.',
+    );
+    expect(v5.lines.map((l) => zh(l.phrase))).toContain(
+      'sensor 用 DISCONNECT 告别，原因码 0x04（断开并发布遗嘱）：代理仍要发布遗嘱消息。',
+    );
+    expect(v5.wills).toHaveLength(0); // nobody subscribed: the will goes out to no one, but it is not discarded
+    expect(texts.filter((t) => t.includes('discards the will')).length).toBe(1);
+    // 3.1.1 has no reason code: every DISCONNECT discards the will
+    const v4 = sendLines(4).lines.map((l) => en(l.phrase));
+    expect(v4.filter((t) => t.includes('discards the will')).length).toBe(2);
+    expect(v4.some((t) => t.includes('0x04'))).toBe(false);
+  });
+
+  test('PUBCOMP: the sender may reuse the packet identifier once it has processed the PUBCOMP, not when it is sent', () => {
+    const lines = story('qos2-losses');
+    const pubcomps = lines.filter((l) => l.tag === 'send' && l.en.startsWith('The broker sends PUBCOMP'));
+    expect(pubcomps.length).toBe(2); // the first is lost on the way (the preset's fourth fault)
+    for (const line of pubcomps) {
+      expect(line.en).toBe(
+        'The broker sends PUBCOMP 1: the QoS 2 exchange is complete on its side. Once sensor has processed this PUBCOMP, it may use packet identifier 1 again.',
+      );
+      expect(line.en).not.toContain('free again');
+    }
+  });
+
   test('5.0: a delayed will is told as waiting, then sent — or not sent when the client is back', () => {
     const scenario = (back: boolean): Scenario => ({
       version: 5,

@@ -375,12 +375,23 @@ class Story {
         say =
           e.from === 'broker'
             ? phrase('lab.say.send.DISCONNECTBroker', { from, to, code: hex(p.reasonCode ?? 0) })
-            : phrase('lab.say.send.DISCONNECT', { from });
+            : this.goodbye(from, p.reasonCode);
         break;
       default:
         say = phrase('lab.say.send.other', { from, to, packet: p.type });
     }
     return this.line(e, 'send', say, { tone });
+  }
+
+  /**
+   * A client's DISCONNECT, told by its reason code: none (3.1.1) or 0x00 discards the will
+   * [MQTT-3.14.4-3]; 0x04 asks the broker to publish it all the same (5.0 §3.14.2.1). Other codes
+   * are named without a claim about the will.
+   */
+  private goodbye(from: Phrase, reasonCode: number | undefined): Phrase {
+    if (reasonCode === undefined || reasonCode === 0) return phrase('lab.say.send.DISCONNECT', { from });
+    if (reasonCode === 0x04) return phrase('lab.say.send.DISCONNECTWithWill', { from });
+    return phrase('lab.say.send.DISCONNECTReason', { from, code: hex(reasonCode) });
   }
 
   private nominal(from: string, to: string): LinkNow | undefined {
