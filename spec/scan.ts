@@ -9,8 +9,10 @@ import type { Lesson } from '../lessons/lesson.ts';
 import { type Citation, type Shown, findCitations } from './citations.ts';
 
 export type Place =
-  /** engine/ and app/ sources that are not tests or strings */
+  /** engine/ sources that are not tests: where the lab enforces the protocol */
   | 'code'
+  /** app/ sources that are not tests or strings: views that show a rule (chips, links) */
+  | 'app'
   /** app/i18n: narration, explanations, every string the app shows */
   | 'strings'
   /** lessons/NN/en.md, zh.md */
@@ -45,7 +47,8 @@ function placeOf(file: string): Place | undefined {
   if (/^lessons\/[^/]+\/(en|zh)\.md$/.test(file)) return 'lesson';
   if (/^lessons\/[^/]+\/checks\.ts$/.test(file)) return 'checks';
   if (file.startsWith('app/i18n/')) return file.endsWith('.ts') ? 'strings' : undefined;
-  if (/^(engine|app)\/.*\.(ts|svelte)$/.test(file)) return 'code';
+  if (/^engine\/.*\.ts$/.test(file)) return 'code';
+  if (/^app\/.*\.(ts|svelte)$/.test(file)) return 'app';
   return undefined;
 }
 
@@ -89,7 +92,9 @@ export function scanRepository(root: string, lessons: Record<string, Lesson>): F
   const found: Found[] = [];
   for (const path of walk(root).sort()) {
     const file = relative(root, path).split('\\').join('/');
-    if (file.startsWith('spec/') || file.startsWith('scripts/')) continue;
+    // the spec data and the map page name ids as data and examples, not as citations
+    const mapItself = ['spec/', 'app/spec/', 'test/e2e/spec-', 'scripts/'].some((prefix) => file.startsWith(prefix));
+    if (mapItself) continue;
     const place = placeOf(file);
     if (!place) continue;
     const text = readFileSync(path, 'utf8');
