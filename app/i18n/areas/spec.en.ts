@@ -14,7 +14,7 @@ export const specEn = {
       demonstrated: 'demonstrated',
       tested: 'tested',
       notApplicable: 'not applicable',
-      uncovered: 'not yet in the lab',
+      uncovered: 'cited nowhere yet',
     },
     shown: '{{shown}} of {{total}} shown',
     noMatch: 'No statement matches “{{filter}}”.',
@@ -23,7 +23,7 @@ export const specEn = {
       demonstrated: 'Shown',
       tested: 'Tested',
       notApplicable: 'Not applicable',
-      uncovered: 'Not yet in the lab: no code, lesson or test cites it.',
+      uncovered: 'No code, lesson or test of the lab cites it yet.',
     },
     na: {
       websocket: 'WebSocket transport: the lab’s links are simulated, not WebSocket.',

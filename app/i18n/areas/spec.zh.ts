@@ -17,7 +17,7 @@ export const specZh: Shape<typeof specEn> = {
       demonstrated: '有演示',
       tested: '有测试',
       notApplicable: '不适用',
-      uncovered: '实验台尚未涉及',
+      uncovered: '尚无引用',
     },
     shown: '显示 {{shown}} / {{total}} 条',
     noMatch: '没有与“{{filter}}”匹配的声明。',
@@ -26,7 +26,7 @@ export const specZh: Shape<typeof specEn> = {
       demonstrated: '演示',
       tested: '测试',
       notApplicable: '不适用',
-      uncovered: '实验台尚未涉及：没有代码、课程或测试引用它。',
+      uncovered: '实验台的代码、课程和测试尚未引用它。',
     },
     na: {
       websocket: 'WebSocket 传输：实验台的链路是模拟的，不是 WebSocket。',
