@@ -100,3 +100,12 @@ test('an id that is not a statement of the version asked says so and links the o
   await expect.poll(() => hash(page)).toBe('#/spec/5.0/MQTT-3.3.2-5');
   expect(page.errors).toEqual([]);
 });
+
+test("the lab's keepalive timers carry the statement that sets their length, as a chip", async () => {
+  const page = await open('#/lab?p=keepalive-will&at=60', 'en', { width: 1920, height: 1080 });
+  const chip = page.locator('.state-panel .spec-chip', { hasText: 'MQTT-3.1.2-24' }).first();
+  await chip.click();
+  await expect.poll(() => hash(page)).toBe('#/spec/3.1.1/MQTT-3.1.2-24');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('spec-MQTT-3.1.2-24');
+  expect(page.errors).toEqual([]);
+});
