@@ -25,8 +25,17 @@ export interface PresetShows {
   refs: readonly string[];
 }
 
+/**
+ * The version(s) a citation counts for. An unmarked citation in code, tests or checks ('either') is
+ * read as 3.1.1's when 3.1.1 has that number: the lab's default version is 3.1.1 (a scenario without
+ * `version`, `encode`/`decode` without one), and its code marks 5.0 numbers ("5.0: [..]", `rule()`).
+ * Many numbers name different requirements in the two versions (MQTT-3.1.2-24: keepalive in 3.1.1,
+ * Maximum Packet Size in 5.0), so counting such a citation for both would credit 5.0 wrongly; the
+ * price is that a number meaning the same in both is credited to 3.1.1 only unless it is marked.
+ */
 function versionsOf(c: Found): SpecVersion[] {
-  if (c.shown === 'both' || c.shown === 'either') return SPEC_VERSIONS.filter((v) => isCitationOf(v, c.ref));
+  if (c.shown === 'both') return SPEC_VERSIONS.filter((v) => isCitationOf(v, c.ref));
+  if (c.shown === 'either') return isCitationOf('3.1.1', c.ref) ? ['3.1.1'] : isCitationOf('5.0', c.ref) ? ['5.0'] : [];
   return isCitationOf(c.shown, c.ref) ? [c.shown] : [];
 }
 
