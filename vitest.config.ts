@@ -31,7 +31,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'engine',
-          include: ['engine/**/*.test.ts', 'lessons/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['engine/**/*.test.ts', 'lessons/**/*.test.ts', 'spec/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
         },
       },

@@ -1,11 +1,11 @@
 /**
  * The page's address: `#/<page>/<path…>?<query>`, e.g. `#/lab?s=…`, `#/explain?x=30…&v=5`,
- * `#/lessons/09-qos1/lost-puback`. Everything a link must reproduce lives in the hash, so the
+ * `#/lessons/09-qos1/lost-puback`, `#/spec/5.0/MQTT-3.1.2-29`. Everything a link must reproduce lives in the hash, so the
  * built app works from any static host or folder. Older explainer links (`#x=…`) still open the
  * explainer.
  */
-export type Page = 'lab' | 'explain' | 'lessons';
-export const PAGES: readonly Page[] = ['lab', 'explain', 'lessons'];
+export type Page = 'lab' | 'explain' | 'lessons' | 'spec';
+export const PAGES: readonly Page[] = ['lab', 'explain', 'lessons', 'spec'];
 
 export interface Route {
   page: Page;

@@ -15,6 +15,11 @@ export const BUNDLES = {
     ]);
     return { en: lessonsEn, zh: lessonsZh };
   },
+  /** The map of the spec (#/spec). */
+  spec: async () => {
+    const [{ specEn }, { specZh }] = await Promise.all([import('./areas/spec.en.ts'), import('./areas/spec.zh.ts')]);
+    return { en: specEn, zh: specZh };
+  },
 } as const;
 
 export type BundleName = keyof typeof BUNDLES;

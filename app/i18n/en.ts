@@ -9,7 +9,7 @@ export const en = {
     language: 'Language',
     largeText: 'Large text',
     pages: 'Pages',
-    page: { lab: 'Lab', explain: 'Packet explainer', lessons: 'Lessons' },
+    page: { lab: 'Lab', explain: 'Packet explainer', lessons: 'Lessons', spec: 'Spec map' },
   },
 
   value: {

@@ -12,14 +12,16 @@ import { labZh } from './areas/lab.zh.ts';
 import { lessonsEn } from './areas/lessons.en.ts';
 import { lessonsZh } from './areas/lessons.zh.ts';
 import { stateEn } from './areas/state.en.ts';
+import { specEn } from './areas/spec.en.ts';
+import { specZh } from './areas/spec.zh.ts';
 import { stateZh } from './areas/state.zh.ts';
 import { protocolEn } from './protocol.en.ts';
 import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...lessonsEn },
-  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...lessonsZh },
+  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...lessonsEn, ...specEn },
+  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...lessonsZh, ...specZh },
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

@@ -10,7 +10,7 @@ export const zh: Messages = {
     language: '语言',
     largeText: '大字号',
     pages: '页面',
-    page: { lab: '实验台', explain: '报文解析器', lessons: '课程' },
+    page: { lab: '实验台', explain: '报文解析器', lessons: '课程', spec: '规范地图' },
   },
 
   value: {
