@@ -88,6 +88,8 @@ export function findCitations(text: string, context: Shown | ((line: number) => 
     const before = text.slice(Math.max(previousEnd, lineStarts[line - 1]), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30).replace(/\s+/g, ' ');
     previousEnd = m.index + m[0].length;
+    // "RFC 1122 §4.2.3.6": a section of another document, not of the MQTT specification
+    if (m[0].startsWith('§') && /RFC\s*\d+\s*$/.test(before)) continue;
     const explicit = decided.get(m.index);
     let shown: Shown;
     let how: Citation['how'];
