@@ -22,6 +22,7 @@ import type { Connection, EndHandler, Network } from '../sim/network.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { brokerConnectionMachine } from './connection.machine.ts';
 import { Delivery } from './delivery.ts';
+import { REASON } from './reasons.ts';
 import { type Message, Session, type SubscriptionOptions } from './session.ts';
 
 const text = new TextDecoder();
@@ -158,7 +159,11 @@ export class Broker implements EndHandler {
     if (!state.session) {
       // Before CONNACK: an unsupported level gets CONNACK 0x01 / 0x84 [MQTT-3.1.2-2]; 5.0 may say why.
       if (error.kind === 'unsupported-protocol-version') {
-        this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: conn.version === 5 ? 0x84 : 0x01 });
+        this.send(state, {
+          type: 'CONNACK',
+          sessionPresent: false,
+          reasonCode: conn.version === 5 ? REASON.v5.unsupportedProtocolVersion : REASON.v4.unacceptableProtocolVersion,
+        });
       } else if (conn.version === 5 && error.reasonCode !== undefined) {
         this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: error.reasonCode });
       }
@@ -293,7 +298,7 @@ export class Broker implements EndHandler {
         return this.send(state, { type: 'PINGRESP' }); // [MQTT-3.12.4-1]
       case 'DISCONNECT':
         state.disconnected = true;
-        state.willOnDisconnect = state.conn.version === 5 && packet.reasonCode === 0x04;
+        state.willOnDisconnect = state.conn.version === 5 && packet.reasonCode === REASON.v5.disconnectWithWill;
         if (state.conn.version === 5 && packet.properties?.sessionExpiryInterval !== undefined) {
           session.expiryS = packet.properties.sessionExpiryInterval;
           session.persistent = session.expiryS > 0;
@@ -311,7 +316,7 @@ export class Broker implements EndHandler {
           params: { packet: packet.type },
           message: `a client may not send ${packet.type}`,
         });
-        if (state.conn.version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: 0x82 });
+        if (state.conn.version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: REASON.v5.protocolError });
         return this.close(state, 'protocol-error', undefined, true);
     }
   }
@@ -339,7 +344,7 @@ export class Broker implements EndHandler {
       if (version === 4 && !packet.clean) {
         // [MQTT-3.1.3-8]: a zero-byte ClientId with CleanSession 0 is refused with 0x02.
         this.note('client-id-rejected', { reason: 'empty-persistent' });
-        this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: 0x02 });
+        this.send(state, { type: 'CONNACK', sessionPresent: false, reasonCode: REASON.v4.identifierRejected });
         state.actor.send({ type: 'net.refused' });
         return this.close(state, 'refused', 'MQTT-3.1.3-8', false);
       }
@@ -363,7 +368,7 @@ export class Broker implements EndHandler {
     if (existing?.connection) {
       const old = existing.connection;
       this.note('takeover', { client: clientId, conn: old.conn.id });
-      if (old.conn.version === 5) this.send(old, { type: 'DISCONNECT', reasonCode: 0x8e });
+      if (old.conn.version === 5) this.send(old, { type: 'DISCONNECT', reasonCode: REASON.v5.sessionTakenOver });
       this.close(old, 'takeover', version === 5 ? 'MQTT-3.1.4-3' : 'MQTT-3.1.4-2', true);
     }
 
@@ -456,17 +461,21 @@ export class Broker implements EndHandler {
   private authenticate(packet: ConnectPacket, version: ProtocolVersion): number {
     const users = this.options.users;
     if (!users) return 0;
-    if (packet.username === undefined) return version === 5 ? 0x87 : 0x05;
+    if (packet.username === undefined) return version === 5 ? REASON.v5.notAuthorized : REASON.v4.notAuthorized;
     const expected = Object.hasOwn(users, packet.username) ? users[packet.username] : undefined;
     const given = packet.password === undefined ? undefined : text.decode(packet.password);
-    return expected !== undefined && given === expected ? 0 : version === 5 ? 0x86 : 0x04;
+    return expected !== undefined && given === expected
+      ? 0
+      : version === 5
+        ? REASON.v5.badUserNameOrPassword
+        : REASON.v4.badUserNameOrPassword;
   }
 
   private onPublish(state: ConnectionState, session: Session, packet: PublishPacket): void {
     const version = state.conn.version;
     if (version === 5 && packet.properties?.topicAlias !== undefined) {
       // We announce no Topic Alias Maximum, so any alias exceeds it (5.0 §3.2.2.3.8).
-      if (version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: 0x94 });
+      if (version === 5) this.send(state, { type: 'DISCONNECT', reasonCode: REASON.v5.topicAliasInvalid });
       return this.close(state, 'protocol-error', 'MQTT-3.3.2-12', true);
     }
     const message = this.messageOf(session, packet);
@@ -480,7 +489,7 @@ export class Broker implements EndHandler {
       this.send(state, {
         type: 'PUBACK',
         packetId: id,
-        ...(version === 5 && delivered === 0 ? { reasonCode: 0x10 } : {}),
+        ...(version === 5 && delivered === 0 ? { reasonCode: REASON.v5.noMatchingSubscribers } : {}),
       });
       return;
     }
@@ -494,7 +503,7 @@ export class Broker implements EndHandler {
     const granted: Array<{ filter: string; options: SubscriptionOptions; existed: boolean }> = [];
     for (const sub of packet.subscriptions) {
       if (refused.has(sub.topicFilter)) {
-        codes.push(version === 5 ? 0x87 : 0x80);
+        codes.push(version === 5 ? REASON.v5.subscribeNotAuthorized : REASON.v4.subscribeFailure);
         this.note('subscription-refused', { client: session.clientId, filter: sub.topicFilter });
         continue;
       }
@@ -523,7 +532,7 @@ export class Broker implements EndHandler {
     const codes = packet.topicFilters.map((filter) => {
       const removed = this.delivery.subscriptions.delete(session.clientId, filter);
       if (removed) this.note('unsubscribed', { client: session.clientId, filter });
-      return removed ? 0x00 : 0x11;
+      return removed ? 0x00 : REASON.v5.noSubscriptionExisted;
     });
     this.send(state, {
       type: 'UNSUBACK',
