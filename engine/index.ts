@@ -69,3 +69,4 @@ export {
   type SessionView,
   type DeliveryView,
 } from './sim/world.ts';
+export { toPcapng, BROKER_PORT, CAPTURE_POINT } from './capture/to-pcapng.ts';
