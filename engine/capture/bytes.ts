@@ -3,7 +3,7 @@
  * them so), the Ethernet, IP and TCP headers inside them are in network byte order.
  */
 export class ByteWriter {
-  private buffer = new Uint8Array(256);
+  private buffer: Uint8Array<ArrayBuffer> = new Uint8Array(256);
   private view = new DataView(this.buffer.buffer);
   length = 0;
 
@@ -72,7 +72,7 @@ export class ByteWriter {
     this.view.setUint32(offset, value >>> 0, true);
   }
 
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return this.buffer.slice(0, this.length);
   }
 }

@@ -83,7 +83,7 @@ export class PcapngWriter {
     block(this.out, EPB, epb.finish());
   }
 
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return this.out.finish();
   }
 }

@@ -99,10 +99,16 @@ export interface PcapngOptions {
    * their TCP connections mixing.
    */
   network?: number;
+  /** The seed the run used, when it is not the scenario's own (the file's comment names it). */
+  seed?: number;
 }
 
-export function toPcapng(trace: readonly TraceEvent[], scenario: Scenario, options: PcapngOptions = {}): Uint8Array {
-  return new CaptureBuilder(scenario, (options.network ?? 0) & 0xff).build(trace);
+export function toPcapng(
+  trace: readonly TraceEvent[],
+  scenario: Scenario,
+  options: PcapngOptions = {},
+): Uint8Array<ArrayBuffer> {
+  return new CaptureBuilder(scenario, (options.network ?? 0) & 0xff, options.seed ?? scenario.seed ?? 1).build(trace);
 }
 
 class CaptureBuilder {
@@ -120,6 +126,7 @@ class CaptureBuilder {
   constructor(
     private readonly scenario: Scenario,
     private readonly network: number,
+    private readonly seed: number,
   ) {
     this.tcp = (scenario.transport ?? 'tcp') === 'tcp';
     this.world = initialWorld(scenario);
@@ -143,14 +150,14 @@ class CaptureBuilder {
       ? 'Transport model tcp: data arrives in order; a lost segment is retransmitted after the retransmission timeout.'
       : 'Transport model lossy: the textbook model, not MQTT over TCP. Each MQTT packet is lost, duplicated or delayed on its own; here every MQTT packet that reaches the capture point is a new TCP segment, so a lost one is missing and a duplicated one appears twice, where real TCP would retransmit the one and discard the other.';
     return [
-      `MQTT Lab: a simulated run of ${title} (seed ${this.scenario.seed ?? 1}), exported as a capture.`,
+      `MQTT Lab: a simulated run of ${title} (seed ${this.seed}), exported as a capture.`,
       `Capture point: the broker's network interface (10.${this.network}.0.1, port ${BROKER_PORT}); clients are 10.${this.network}.0.2 onwards, in the scenario's order.`,
       "Timestamps are the run's virtual time (0 = the start of the run). Handshakes are drawn at the moment the run opens a connection.",
       model,
     ].join('\n');
   }
 
-  build(trace: readonly TraceEvent[]): Uint8Array {
+  build(trace: readonly TraceEvent[]): Uint8Array<ArrayBuffer> {
     this.trace = trace;
     for (const event of trace) {
       this.flush(event.atMs);
