@@ -80,6 +80,9 @@ test('a capture opens read-only: its packets on screen, stepping, acting refused
   await page.keyboard.press('End');
   await expect.poll(async () => Number(await controls.getAttribute('data-seq'))).toBe(expected - 1);
   await page.screenshot({ path: `${shots}capture-opened-en-1920x1080.png` });
+  // a link or a scenario file would hold no capture: not offered
+  expect(await page.locator('[data-run="copy"]').isDisabled()).toBe(true);
+  expect(await page.locator('[data-run="save"]').isDisabled()).toBe(true);
   // acting needs a scenario to replay: refused, with a message
   await page.evaluate(() => window.__mqttLab!.act({ do: 'crash', client: 'sensor' }));
   await page.locator('[data-problem="capture.readOnly"]').waitFor();
