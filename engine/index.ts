@@ -79,3 +79,13 @@ export {
   type SessionView,
   type DeliveryView,
 } from './sim/world.ts';
+export { toPcapng, BROKER_PORT, CAPTURE_POINT } from './capture/to-pcapng.ts';
+export {
+  fromCapture,
+  MAX_CAPTURE_BYTES,
+  MAX_CAPTURED_PACKETS,
+  type CapturedRun,
+  type CapturedParty,
+  type CapturedConnection,
+} from './capture/from-capture.ts';
+export { CaptureError, captureErrorMessages, type CaptureErrorCode } from './capture/capture-error.ts';

@@ -1,5 +1,6 @@
 // What the two README commands need before they run: the npm packages, and for the tests Debian's
-// Chromium (with a CJK font, so Chinese renders in screenshots) and mosquitto. Installs what is
+// Chromium (with a CJK font, so Chinese renders in screenshots), mosquitto and tshark (Wireshark's
+// dissector reads the lab's exported captures back). Installs what is
 // missing, or says exactly what to run when it cannot.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -49,6 +50,7 @@ export function ensureDebianPackages(packages, why) {
   }
   console.log(`› Installing ${missing.join(', ')} from Debian's packages (${why})…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (missing.includes('tshark')) preseedWireshark(prefix);
   const aptGet = (...args) =>
     prefix.length ? run('sudo', ['-n', 'apt-get', ...args], { env }) : run('apt-get', args, { env });
   if (!aptGet('update', '-qq')) {
@@ -61,14 +63,26 @@ export function ensureDebianPackages(packages, why) {
   }
 }
 
+/**
+ * tshark's package (wireshark-common) asks whether non-root users may capture; answer "no" ahead
+ * so the install never stops at the question.
+ */
+function preseedWireshark(prefix) {
+  const answer = 'wireshark-common wireshark-common/install-setuid boolean false\n';
+  const command = prefix.length ? 'sudo' : 'debconf-set-selections';
+  const args = prefix.length ? ['-n', 'debconf-set-selections'] : [];
+  spawnSync(command, args, { input: answer, stdio: ['pipe', 'inherit', 'inherit'] });
+}
+
 export function ensureTestTools() {
   ensureDebianPackages(
     [
       ['chromium', '/usr/bin/chromium'],
       ['fonts-wqy-zenhei', '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc'],
       ['mosquitto', '/usr/sbin/mosquitto'],
+      ['tshark', '/usr/bin/tshark'],
     ],
-    'the browser and broker tests',
+    'the browser, broker and capture tests',
   );
 }
 

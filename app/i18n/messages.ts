@@ -5,6 +5,8 @@
  * (startup.ts), and the
  * rest when first needed (bundles.ts); tests read everything from here.
  */
+import { captureEn } from './areas/capture.en.ts';
+import { captureZh } from './areas/capture.zh.ts';
 import { diagramEn } from './areas/diagram.en.ts';
 import { diagramZh } from './areas/diagram.zh.ts';
 import { labEn } from './areas/lab.en.ts';
@@ -20,8 +22,8 @@ import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...lessonsEn, ...specEn },
-  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...lessonsZh, ...specZh },
+  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...captureEn, ...protocolEn, ...lessonsEn, ...specEn },
+  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...captureZh, ...protocolZh, ...lessonsZh, ...specZh },
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

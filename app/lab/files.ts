@@ -1,8 +1,8 @@
-/** Saving and opening files in the browser: a download of text, and the text of a chosen file. */
+/** Saving and opening files in the browser: a download of text or bytes, and the text of a chosen file. */
 import { LIMITS } from './permalink.ts';
 
-export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(name: string, content: BlobPart, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

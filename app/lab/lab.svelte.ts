@@ -10,6 +10,7 @@
  */
 import {
   type Action,
+  type CapturedRun,
   type Scenario,
   type SendEvent,
   type Simulation,
@@ -20,6 +21,7 @@ import {
   cloneWorld,
   initialWorld,
 } from '$engine';
+import { capturedTimeline, frozenSimulation } from './captured.ts';
 import { type Timeline, fork, simulationOf } from './timeline.ts';
 
 /** How far ahead of the cursor the simulation runs (virtual ms). */
@@ -63,6 +65,8 @@ export class Lab {
   version = $state(0);
   /** A problem to show (a fork that failed, a damaged link…), as an i18n key and params. */
   problem = $state<{ key: string; params?: Record<string, unknown> } | null>(null);
+  /** A capture is on screen (loadCapture): a trace to look at, nothing to act on. */
+  readOnly = $state(false);
 
   #sim: Simulation | null = null;
   #checkpoints: World[] = [];
@@ -93,12 +97,33 @@ export class Lab {
 
   load(timeline: Timeline, presetId: string | null = null, at: { seq?: number } = {}): void {
     this.pause();
+    this.readOnly = false;
     this.timeline = timeline;
     this.presetId = presetId;
     this.selection = null;
     this.problem = null;
     this.#restart();
     this.seekSeq(at.seq ?? -1);
+  }
+
+  /** Show a capture (fromCapture) read-only: its trace stands in for a simulation. */
+  loadCapture(run: CapturedRun, name: string): void {
+    this.pause();
+    this.readOnly = true;
+    this.timeline = capturedTimeline(run, name);
+    this.presetId = null;
+    this.selection = null;
+    this.problem = null;
+    this.#sim = frozenSimulation(run, this.timeline.scenario);
+    this.#checkpoints = [];
+    this.#last = null;
+    this.version++;
+    this.seekSeq(-1);
+  }
+
+  #refuseReadOnly(): boolean {
+    if (this.readOnly) this.problem = { key: 'capture.readOnly' };
+    return this.readOnly;
   }
 
   #restart(): void {
@@ -281,6 +306,7 @@ export class Lab {
    * later actions are discarded and the run replays, identical up to this moment.
    */
   act(action: Action): void {
+    if (this.#refuseReadOnly()) return;
     // After everything on screen: a step goes first within its millisecond, so acting at the time
     // of an event already shown would slip in before it and change what was seen.
     const shownMs = this.seq >= 0 ? (this.trace[this.seq]?.atMs ?? -1) : -1;
@@ -307,6 +333,7 @@ export class Lab {
    * Breaking alters its first byte so that no receiver may accept it (see `breakingXor`).
    */
   faultPacket(send: SendEvent, fault: PacketFault, delayMs = 1_000): void {
+    if (this.#refuseReadOnly()) return;
     const trace = this.trace;
     let nth = 1;
     for (let i = send.seq - 1; i >= 0 && trace[i].atMs === send.atMs; i--) {
