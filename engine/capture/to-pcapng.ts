@@ -122,6 +122,8 @@ class CaptureBuilder {
   private order = 0;
   private nowMs = 0;
   private trace: readonly TraceEvent[] = [];
+  /** How many times each send's segment was retransmitted: known from the later plan or arrive events. */
+  private readonly retransmits = new Map<number, number>();
 
   constructor(
     private readonly scenario: Scenario,
@@ -159,6 +161,9 @@ class CaptureBuilder {
 
   build(trace: readonly TraceEvent[]): Uint8Array<ArrayBuffer> {
     this.trace = trace;
+    for (const e of trace)
+      if ((e.kind === 'plan' || e.kind === 'arrive') && e.retransmits)
+        this.retransmits.set(e.send, Math.max(this.retransmits.get(e.send) ?? 0, e.retransmits));
     for (const event of trace) {
       this.flush(event.atMs);
       this.nowMs = event.atMs;
@@ -280,11 +285,12 @@ class CaptureBuilder {
     c.brokerSegments.set(e.seq, segment);
     c.brokerSent = segment.end;
     this.brokerData(c, segment.start, e.bytes);
-    if (!this.tcp || !e.retransmits) return;
+    const retransmits = this.retransmits.get(e.seq) ?? 0;
+    if (!this.tcp || !retransmits) return;
     // lost on the way to the client: sent again after each retransmission timeout [link.ts]
     let rtoMs = Math.max(MIN_RTO_MS, 2 * (this.upDelayMs(c.client) + this.downDelayMs(c.client)));
     let atMs = e.sentAtMs;
-    for (let i = 0; i < e.retransmits; i++) {
+    for (let i = 0; i < retransmits; i++) {
       atMs += rtoMs;
       rtoMs = Math.min(rtoMs * 2, MAX_RTO_MS);
       this.later(
