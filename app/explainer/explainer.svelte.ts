@@ -28,10 +28,22 @@ export class Explainer implements Pointing {
 
   readonly versions: ProtocolVersion[] = $derived(this.mode === 'both' ? [4, 5] : [this.mode === '5' ? 5 : 4]);
 
+  /**
+   * The last decode, kept so that a keystroke that leaves the bytes as they were (a space, a line
+   * break, a comment) hands the views the very same results and redraws nothing.
+   */
+  #decoded: { bytes: Uint8Array; versions: ProtocolVersion[]; streams: StreamResult[] } | null = null;
+
   readonly streams: StreamResult[] = $derived.by(() => {
     const parsed = this.parsed;
     if (!parsed.ok || parsed.bytes.length === 0) return [];
-    return this.versions.map((version) => decodeStream(parsed.bytes, version));
+    const { bytes } = parsed;
+    const versions = this.versions;
+    const last = this.#decoded;
+    if (last && sameBytes(last.bytes, bytes) && last.versions.join() === versions.join()) return last.streams;
+    const streams = versions.map((version) => decodeStream(bytes, version));
+    this.#decoded = { bytes, versions, streams };
+    return streams;
   });
 
   /** The most packets any column decoded. */
@@ -106,4 +118,10 @@ export class Explainer implements Pointing {
     this.selected = null;
     this.bitOffset = 0;
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
