@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { encode } from '$engine';
 import { parseHex, toHexString } from '../lib/hex.ts';
-import { decodeStream, repairSpans } from './decode-stream.ts';
+import { decodeStream, findBoundary, repairSpans } from './decode-stream.ts';
 import { EXAMPLES } from './examples.ts';
 import { MAX_LINK_BYTES, readHash, writeHash } from './hash.ts';
 import { reasonKey, reasonSlug } from './reasons.ts';
@@ -159,5 +159,30 @@ describe('reason keys', () => {
     expect(reasonKey('CONNACK', 0, 4)).toBe('reason.v4.connectionAccepted');
     expect(reasonKey('CONNACK', 1, 4)).toBe('reason.v4.connectionRefusedUnacceptableProtocolVersion');
     expect(reasonKey('CONNACK', 1, 5)).toBeUndefined();
+  });
+});
+
+describe('a paste of several packets (issue 11)', () => {
+  const connect5 = encode(
+    { type: 'CONNECT', protocolName: 'MQTT', protocolVersion: 5, clean: true, keepAlive: 60, clientId: 'c' } as never,
+    5,
+  );
+  const puback5 = encode({ type: 'PUBACK', packetId: 7, reasonCode: 0x10 } as never, 5);
+
+  test("follows each CONNECT's version, as createDecoder does", () => {
+    const stream = decodeStream(Uint8Array.from([...connect5, ...puback5]), 4);
+    expect(stream.packets.map((p) => [p.packet?.type, p.version, p.connectIndex])).toEqual([
+      ['CONNECT', 4, undefined],
+      ['PUBACK', 5, 0],
+    ]);
+    expect(stream.packets[1].packet).toMatchObject({ reasonCode: 0x10 });
+  });
+
+  test('finds the next packet boundary of a paste that starts inside a packet', () => {
+    // The last 5 bytes of a PUBLISH, then a PUBACK and a PINGREQ.
+    const bytes = bytesOf('6c 6c 6f 00 01 40 02 00 07 c0 00');
+    expect(decodeStream(bytes, 4).packets[0].failure).toBeDefined();
+    expect(findBoundary(bytes, 4)).toBe(5);
+    expect(findBoundary(bytesOf('ff ff ff ff'), 4)).toBeUndefined();
   });
 });

@@ -11,6 +11,8 @@ import { labEn } from './areas/lab.en.ts';
 import { labZh } from './areas/lab.zh.ts';
 import { lessonsEn } from './areas/lessons.en.ts';
 import { lessonsZh } from './areas/lessons.zh.ts';
+import { pasteEn } from './areas/paste.en.ts';
+import { pasteZh } from './areas/paste.zh.ts';
 import { stateEn } from './areas/state.en.ts';
 import { stateZh } from './areas/state.zh.ts';
 import { protocolEn } from './protocol.en.ts';
@@ -18,8 +20,8 @@ import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...lessonsEn },
-  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...lessonsZh },
+  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...pasteEn, ...lessonsEn },
+  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...pasteZh, ...lessonsZh },
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };
