@@ -74,7 +74,18 @@ export const connect: PacketCodec<ConnectPacket> = {
         params: { level },
       });
     }
-    if ((protocolName === 'MQIsdp') !== (level === 3)) {
+    // "MQTT" is a right name; level 3 (MQTT 3.1, whose name is "MQIsdp") is then a level this
+    // protocol does not accept: CONNACK 0x01 / 0x84 [MQTT-3.1.2-2], not a wrong name.
+    if (protocolName === 'MQTT' && level === 3) {
+      throw new MqttError({
+        kind: 'unsupported-protocol-version',
+        offset: levelAt,
+        code: 'protocol-level-name',
+        rule: 'MQTT-3.1.2-2',
+        params: { level },
+      });
+    }
+    if (protocolName === 'MQIsdp' && level !== 3) {
       throw protocolError(nameAt, 'protocol-name-level', 'MQTT-3.1.2-1', { name: protocolName, level });
     }
     const version = versionOf(level);
