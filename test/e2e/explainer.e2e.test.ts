@@ -201,7 +201,7 @@ test('tshark -x of a whole frame: the headers come off and the page says so', as
   expect(page.errors).toEqual([]);
 });
 
-test('a follow dump: each direction decoded as its own stream, the 5.0 CONNECT followed', async () => {
+test('a follow dump: each direction decoded as its own stream', async () => {
   const page = await open();
   await page.locator('#hex-input').fill(fixture('tshark-follow-tcp-hex.txt'));
   const directions = page.locator('.directions label');
@@ -259,7 +259,7 @@ test('a SUBSCRIBE with 301 filters renders, and every filter can be reached', as
   // End in the tree goes to the last field, drawing its part of the list.
   await page.locator('.tree .row').first().focus();
   await page.keyboard.press('End');
-  await expect.poll(() => page.locator('.tree .row.lit').textContent()).toContain('Maximum QoS');
+  await expect.poll(() => page.locator('.tree .row.lit').textContent()).toContain('Requested QoS');
   await expect.poll(() => page.locator('.tree').textContent()).toContain('"s/300"');
   // End in the byte grid goes to the last byte.
   await page.locator('[data-offset="0"]').focus();

@@ -32,6 +32,16 @@ export const pasteEn = {
       none: 'No packet boundary found: no offset starts a run of whole packets to the end of the paste.',
       undo: 'Show from the first byte',
     },
+    notes: {
+      reasonOmitted:
+        'This {{packet}} leaves out its reason code: in MQTT 5.0 that means 0x00 (Success), with no properties ({{section}}).',
+      payloadNotUtf8:
+        'The Payload Format Indicator is 1 (UTF-8 text), but the payload is not well-formed UTF-8: a receiver that checks may answer with reason code 0x99, Payload format invalid ({{section}}).',
+      willPayloadNotUtf8:
+        'The will’s Payload Format Indicator is 1 (UTF-8 text), but the will payload is not well-formed UTF-8: a server that checks may refuse the CONNECT with 0x99, Payload format invalid ({{section}}).',
+      mqtt31:
+        'An MQTT 3.1 CONNECT: protocol name “{{name}}”, protocol level 3, the version before 3.1.1. Its fields are laid out as in 3.1.1 and explained with 3.1.1’s names; a server that speaks only 3.1.1 answers CONNACK 0x01, unacceptable protocol version [MQTT-3.1.2-2].',
+    },
     followedConnect: 'Decoded as {{version}}, the version the CONNECT before it (packet {{n}}) asked for.',
   },
 };

@@ -30,6 +30,15 @@ export const pasteZh: Shape<typeof pasteEn> = {
       none: '没有找到报文边界：没有哪个偏移能一直读出完整的报文直到末尾。',
       undo: '从第一个字节显示',
     },
+    notes: {
+      reasonOmitted: '这个 {{packet}} 省略了原因码：在 MQTT 5.0 中这表示 0x00（成功），且没有属性（{{section}}）。',
+      payloadNotUtf8:
+        '载荷格式指示为 1（UTF-8 文本），但载荷不是格式正确的 UTF-8：做检查的接收方可以用原因码 0x99（载荷格式无效）回应（{{section}}）。',
+      willPayloadNotUtf8:
+        '遗嘱的载荷格式指示为 1（UTF-8 文本），但遗嘱载荷不是格式正确的 UTF-8：做检查的服务端可以用 0x99（载荷格式无效）拒绝这个 CONNECT（{{section}}）。',
+      mqtt31:
+        '这是一个 MQTT 3.1 的 CONNECT：协议名“{{name}}”，协议级别 3，是 3.1.1 之前的版本。它的字段布局与 3.1.1 相同，这里用 3.1.1 的名称解释；只支持 3.1.1 的服务端会回复 CONNACK 0x01（不可接受的协议版本）[MQTT-3.1.2-2]。',
+    },
     followedConnect: '按 {{version}} 解码：这是它之前的 CONNECT（第 {{n}} 个报文）要求的版本。',
   },
 };

@@ -128,7 +128,8 @@ export const connect: PacketCodec<ConnectPacket> = {
     let will: Will | undefined;
     if (hasWill) {
       announced(r, 'will', 'MQTT-3.1.2-9'); // the same number in 3.1.1 and 5.0
-      const willProperties = version === 5 ? readProperties(r, 'WILL', 'will.properties') : undefined;
+      const willProperties =
+        version === 5 ? readProperties(r, 'WILL', 'will.properties', 'field.willProperties') : undefined;
       const topicAt = r.pos;
       const topic = r.string('will.topic', 'field.willTopic');
       checkTopicName(topic, version, topicAt, rule(version, 'MQTT-4.7.1-1', 'MQTT-4.7.0-1'));
