@@ -6,7 +6,8 @@
  * - a SUBSCRIBE with 301 filters (2.3 KB): from setting the text box to the packet on screen (the
  *   first frame after its heading is in the DOM), and one keystroke (a space typed at the end with
  *   insertText, which re-reads the whole paste) until the next frame;
- * - a 200 KB PUBLISH: the same two numbers.
+ * - a 200 KB PUBLISH: the same two numbers;
+ * - a 12-byte PUBLISH, for reference: what drawing any packet costs.
  * Each number is given twice: wall time (performance.now in the page) and the page's main-thread
  * CPU time (Chromium's ThreadTime metric over CDP), which a busy shared machine does not inflate.
  * The machine's load average is printed too: on a shared machine the wall times move with it.
@@ -78,6 +79,12 @@ async function main(): Promise<void> {
       }, character);
 
     for (const [name, bytes, marker] of [
+      // For reference: what any paste costs (the whole packet view is drawn anew).
+      [
+        'PUBLISH, 12 bytes (reference)',
+        Uint8Array.of(0x30, 0x0a, 0, 3, 0x61, 0x2f, 0x62, 0x68, 0x65, 0x6c, 0x6c, 0x6f),
+        '[data-type="PUBLISH"]',
+      ],
       ['SUBSCRIBE, 301 filters', bigSubscribe(), '[data-type="SUBSCRIBE"]'],
       ['PUBLISH, 200 KB', bigPublish(), '[data-type="PUBLISH"]'],
     ] as const) {
