@@ -1,8 +1,9 @@
 /**
- * Decode a paste packet by packet, as one MQTT version, keeping the spans of each packet and, for
- * the packet that fails, the error with the spans read before it. Decoding stops at the first
- * failure: after a malformed packet a receiver closes the connection, and there is no telling
- * where the next packet would start.
+ * Decode a paste packet by packet, keeping the spans of each packet and, for the packet that fails,
+ * the error with the spans read before it. Decoding starts in the version asked for and, like
+ * `createDecoder` and a real broker, follows each CONNECT's protocol level for the packets after
+ * it. Decoding stops at the first failure: after a malformed packet a receiver closes the
+ * connection, and there is no telling where the next packet would start.
  */
 import {
   type ErrorCode,
@@ -36,8 +37,10 @@ export interface PacketResult {
   offset: number;
   /** The packet's bytes; for a failure, every byte from its start to the end of the paste. */
   bytes: Uint8Array;
-  /** The version asked for. */
+  /** The version this packet was decoded as: the one asked for, or the last CONNECT's. */
   version: ProtocolVersion;
+  /** Index of the CONNECT whose protocol level set `version`, when one did. */
+  connectIndex?: number;
   packet?: Packet;
   spans: Span[];
   failure?: DecodeFailure;
@@ -56,27 +59,62 @@ export const MAX_PACKETS = 1000;
 export function decodeStream(bytes: Uint8Array, version: ProtocolVersion, maxPackets = MAX_PACKETS): StreamResult {
   const packets: PacketResult[] = [];
   let offset = 0;
+  let current: { version: ProtocolVersion; connectIndex?: number } = { version };
   while (offset < bytes.length && packets.length < maxPackets) {
     const rest = bytes.subarray(offset);
     const index = packets.length;
     try {
-      const decoded = decode(rest, version, { spans: true });
+      const decoded = decode(rest, current.version, { spans: true });
       packets.push({
         index,
         offset,
         bytes: rest.subarray(0, decoded.length),
-        version,
+        ...current,
         packet: decoded.packet,
         spans: decoded.spans ?? [],
       });
       offset += decoded.length;
+      // The packets after a CONNECT are in the version it asked for (3.1 and 3.1.1 read alike).
+      if (decoded.packet.type === 'CONNECT') {
+        current = { version: decoded.packet.protocolVersion === 5 ? 5 : 4, connectIndex: index };
+      }
     } catch (error) {
       const failure = toFailure(error);
-      packets.push({ index, offset, bytes: rest, version, spans: failure.spans, failure });
+      packets.push({ index, offset, bytes: rest, ...current, spans: failure.spans, failure });
       return { version, packets, skippedBytes: 0 };
     }
   }
   return { version, packets, skippedBytes: bytes.length - offset };
+}
+
+/** How far `findBoundary` looks: a packet header is never further in than one big packet's worth. */
+const BOUNDARY_SEARCH_BYTES = 4096;
+
+/**
+ * The first offset after 0 from which the paste reads as whole packets to its end (the last one
+ * may be cut short), for a paste that begins inside a packet. Undefined when there is none.
+ */
+export function findBoundary(bytes: Uint8Array, version: ProtocolVersion): number | undefined {
+  const limit = Math.min(bytes.length - 1, BOUNDARY_SEARCH_BYTES);
+  for (let start = 1; start <= limit; start++) {
+    if (readsToEnd(bytes.subarray(start), version)) return start;
+  }
+  return undefined;
+}
+
+function readsToEnd(bytes: Uint8Array, version: ProtocolVersion): boolean {
+  let offset = 0;
+  let current = version;
+  while (offset < bytes.length) {
+    try {
+      const decoded = decode(bytes.subarray(offset), current);
+      offset += decoded.length;
+      if (decoded.packet.type === 'CONNECT') current = decoded.packet.protocolVersion === 5 ? 5 : 4;
+    } catch (error) {
+      return error instanceof MqttError && error.incomplete === true && offset > 0;
+    }
+  }
+  return true;
 }
 
 function toFailure(error: unknown): DecodeFailure {

@@ -88,11 +88,24 @@ export function textOf(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function clip(text: string, max = 160): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/**
+ * Characters that print as nothing, or as nothing a reader can tell apart (a BOM, U+FFFF, DEL and
+ * the C1 controls, zero-width and bidirectional marks): shown as ⟨U+FEFF⟩. C0 controls already
+ * come escaped (\u0001) from the codec's quoting.
+ */
+const INVISIBLE =
+  /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff0-\uffff]/g;
+
+export function visible(text: string): string {
+  return text.replace(INVISIBLE, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
 
-const QOS_LABELS = new Set(['field.qos', 'field.willQos', 'field.requestedQos']);
+export function clip(text: string, max = 160): string {
+  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  return visible(shown);
+}
+
+const QOS_LABELS = new Set(['field.qos', 'field.willQos', 'field.requestedQos', 'field.maximumQos']);
 const REASON_LABELS = new Set(['field.reasonCode', 'field.returnCode']);
 const DATA_LABELS = new Set(['field.bytes', 'field.payload']);
 
@@ -139,7 +152,11 @@ export function fieldValue(row: Row, ctx: PacketContext): string {
     const text = textOf(data);
     return text !== undefined ? clip(JSON.stringify(text)) : hexBytes(data, 16);
   }
-  if (span.label === 'field.properties' && span.value !== undefined && /^\d+$/.test(span.value)) {
+  if (
+    (span.label === 'field.properties' || span.label === 'field.willProperties') &&
+    span.value !== undefined &&
+    /^\d+$/.test(span.value)
+  ) {
     return t('value.properties', { count: Number(span.value) });
   }
   if (span.label === 'field.keepAlive' && span.value) {
@@ -207,6 +224,16 @@ const SECTIONS: Record<string, [v311: string, v5: string]> = {
   'field.topic': ['§3.3.2.1', '§3.3.2.1'],
   'field.topicFilter': ['§4.7', '§4.7'],
   'field.properties': ['', '§2.2.2'],
+  'field.willProperties': ['', '§3.1.3.2'],
+  'field.clientId': ['§3.1.3.1', '§3.1.3.1'],
+  'field.willTopic': ['§3.1.3.2', '§3.1.3.3'],
+  'field.willPayload': ['§3.1.3.3', '§3.1.3.4'],
+  'field.username': ['§3.1.3.4', '§3.1.3.5'],
+  'field.password': ['§3.1.3.5', '§3.1.3.6'],
+  'field.sessionPresent': ['§3.2.2.2', '§3.2.2.1.1'],
+  'field.requestedQosByte': ['§3.8.3', '§3.8.3.1'],
+  'field.requestedQos': ['§3.8.3', '§3.8.3.1'],
+  'field.maximumQos': ['§3.8.3', '§3.8.3.1'],
   'field.propertyLength': ['', '§2.2.2.1'],
   'field.propertyId': ['', '§2.2.2.2'],
   'field.reasonCode': ['', '§2.4'],

@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { encode } from '$engine';
 import { parseHex, toHexString } from '../lib/hex.ts';
-import { decodeStream, repairSpans } from './decode-stream.ts';
+import { decodeStream, findBoundary, repairSpans } from './decode-stream.ts';
+import { visible } from './describe.ts';
 import { EXAMPLES } from './examples.ts';
+import { packetNotes } from './packet-notes.ts';
 import { MAX_LINK_BYTES, readHash, writeHash } from './hash.ts';
 import { reasonKey, reasonSlug } from './reasons.ts';
 import {
@@ -159,5 +161,111 @@ describe('reason keys', () => {
     expect(reasonKey('CONNACK', 0, 4)).toBe('reason.v4.connectionAccepted');
     expect(reasonKey('CONNACK', 1, 4)).toBe('reason.v4.connectionRefusedUnacceptableProtocolVersion');
     expect(reasonKey('CONNACK', 1, 5)).toBeUndefined();
+  });
+});
+
+describe('a paste of several packets (issue 11)', () => {
+  const connect5 = encode(
+    { type: 'CONNECT', protocolName: 'MQTT', protocolVersion: 5, clean: true, keepAlive: 60, clientId: 'c' } as never,
+    5,
+  );
+  const puback5 = encode({ type: 'PUBACK', packetId: 7, reasonCode: 0x10 } as never, 5);
+
+  test("follows each CONNECT's version, as createDecoder does", () => {
+    const stream = decodeStream(Uint8Array.from([...connect5, ...puback5]), 4);
+    expect(stream.packets.map((p) => [p.packet?.type, p.version, p.connectIndex])).toEqual([
+      ['CONNECT', 4, undefined],
+      ['PUBACK', 5, 0],
+    ]);
+    expect(stream.packets[1].packet).toMatchObject({ reasonCode: 0x10 });
+  });
+
+  test('finds the next packet boundary of a paste that starts inside a packet', () => {
+    // The last 5 bytes of a PUBLISH, then a PUBACK and a PINGREQ.
+    const bytes = bytesOf('6c 6c 6f 00 01 40 02 00 07 c0 00');
+    expect(decodeStream(bytes, 4).packets[0].failure).toBeDefined();
+    expect(findBoundary(bytes, 4)).toBe(5);
+    expect(findBoundary(bytesOf('ff ff ff ff'), 4)).toBeUndefined();
+  });
+});
+
+describe('precision (issue 11, item 5)', () => {
+  const labels = (spans: readonly { label: string; children?: unknown[] }[]): string[] =>
+    spans.flatMap((s) => [s.label, ...labels((s.children ?? []) as typeof spans)]);
+
+  test("3.1.1 SUBSCRIBE asks a Requested QoS; 5.0's option is the Maximum QoS", () => {
+    const sub = { type: 'SUBSCRIBE', packetId: 1, subscriptions: [{ topicFilter: 'a', qos: 1 }] } as never;
+    const [v4] = decodeStream(encode(sub, 4), 4).packets;
+    const [v5] = decodeStream(encode(sub, 5), 5).packets;
+    expect(labels(v4.spans)).toContain('field.requestedQos');
+    expect(labels(v4.spans)).not.toContain('field.maximumQos');
+    expect(labels(v5.spans)).toContain('field.maximumQos');
+  });
+
+  test('will properties are labelled as will properties', () => {
+    const connect = {
+      type: 'CONNECT',
+      protocolName: 'MQTT',
+      protocolVersion: 5,
+      clean: true,
+      keepAlive: 60,
+      clientId: 'c',
+      will: {
+        topic: 't',
+        payload: Uint8Array.of(0xff),
+        qos: 0,
+        retain: false,
+        properties: { payloadFormatIndicator: 1 },
+      },
+    } as never;
+    const [result] = decodeStream(encode(connect, 5), 5).packets;
+    expect(labels(result.spans).filter((l) => l.endsWith('roperties'))).toEqual([
+      'field.properties',
+      'field.willProperties',
+    ]);
+    expect(packetNotes(result.packet, result.spans, 5).map((n) => n.key)).toEqual(['willPayloadNotUtf8']);
+  });
+
+  test('a 5.0 ack without its reason code says it means 0x00', () => {
+    const [short] = decodeStream(bytesOf('40 02 00 07'), 5).packets;
+    expect(packetNotes(short.packet, short.spans, 5)).toEqual([
+      { key: 'reasonOmitted', params: { packet: 'PUBACK', section: '§3.4.2.1' } },
+    ]);
+    const [full] = decodeStream(bytesOf('40 03 00 07 10'), 5).packets;
+    expect(packetNotes(full.packet, full.spans, 5)).toEqual([]);
+    const [disconnect] = decodeStream(bytesOf('e0 00'), 5).packets;
+    expect(packetNotes(disconnect.packet, disconnect.spans, 5)[0]).toMatchObject({ key: 'reasonOmitted' });
+  });
+
+  test('a PUBLISH marked UTF-8 whose payload is not is flagged', () => {
+    const publish = (payload: Uint8Array) =>
+      encode(
+        {
+          type: 'PUBLISH',
+          topic: 'a',
+          qos: 0,
+          dup: false,
+          retain: false,
+          payload,
+          properties: { payloadFormatIndicator: 1 },
+        } as never,
+        5,
+      );
+    const [bad] = decodeStream(publish(Uint8Array.of(0xc3, 0x28)), 5).packets;
+    expect(packetNotes(bad.packet, bad.spans, 5).map((n) => n.key)).toEqual(['payloadNotUtf8']);
+    const [good] = decodeStream(publish(new TextEncoder().encode('héllo')), 5).packets;
+    expect(packetNotes(good.packet, good.spans, 5)).toEqual([]);
+  });
+
+  test('an MQIsdp level 3 CONNECT is explained as MQTT 3.1', () => {
+    // CONNECT "MQIsdp" level 3, clean, keep alive 60, client id "c"
+    const [result] = decodeStream(bytesOf('10 0f 00 06 4d 51 49 73 64 70 03 02 00 3c 00 01 63'), 4).packets;
+    expect(result.failure).toBeUndefined();
+    expect(packetNotes(result.packet, result.spans, 4)).toEqual([{ key: 'mqtt31', params: { name: 'MQIsdp' } }]);
+  });
+
+  test('invisible characters are shown visibly', () => {
+    expect(visible('\ufeffa/b\uffff\u0085\u200b')).toBe('⟨U+FEFF⟩a/b⟨U+FFFF⟩⟨U+0085⟩⟨U+200B⟩');
+    expect(visible('plain/topic')).toBe('plain/topic');
   });
 });

@@ -2,11 +2,13 @@
 export const BUNDLES = {
   /** Field, property and reason-code explanations: the inspector, the explainer, the lessons. */
   protocol: async () => {
-    const [{ protocolEn }, { protocolZh }] = await Promise.all([
+    const [{ protocolEn }, { protocolZh }, { pasteEn }, { pasteZh }] = await Promise.all([
       import('./protocol.en.ts'),
       import('./protocol.zh.ts'),
+      import('./areas/paste.en.ts'),
+      import('./areas/paste.zh.ts'),
     ]);
-    return { en: protocolEn, zh: protocolZh };
+    return { en: { ...protocolEn, ...pasteEn }, zh: { ...protocolZh, ...pasteZh } };
   },
   lessons: async () => {
     const [{ lessonsEn }, { lessonsZh }] = await Promise.all([

@@ -13,6 +13,8 @@ import { labEn } from './areas/lab.en.ts';
 import { labZh } from './areas/lab.zh.ts';
 import { lessonsEn } from './areas/lessons.en.ts';
 import { lessonsZh } from './areas/lessons.zh.ts';
+import { pasteEn } from './areas/paste.en.ts';
+import { pasteZh } from './areas/paste.zh.ts';
 import { stateEn } from './areas/state.en.ts';
 import { specEn } from './areas/spec.en.ts';
 import { specZh } from './areas/spec.zh.ts';
@@ -22,8 +24,8 @@ import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...captureEn, ...protocolEn, ...lessonsEn, ...specEn },
-  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...captureZh, ...protocolZh, ...lessonsZh, ...specZh },
+  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...captureEn, ...protocolEn, ...pasteEn, ...lessonsEn, ...specEn },
+  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...captureZh, ...protocolZh, ...pasteZh, ...lessonsZh, ...specZh },
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

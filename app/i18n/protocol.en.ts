@@ -327,6 +327,11 @@ export const protocolEn = {
       about:
         'A one-byte result in MQTT 5.0: below 0x80 means success, 0x80 and above an error. What a value is called depends on the packet.',
     },
+    willProperties: {
+      name: 'Will properties',
+      about:
+        'MQTT 5.0: the properties of the will message, in the CONNECT payload before the will topic: Will Delay Interval, Payload Format Indicator, Message Expiry Interval and others that its PUBLISH will carry.',
+    },
     properties: {
       name: 'Properties',
       about: 'MQTT 5.0’s optional extras: a length, then identifier–value pairs such as Topic Alias or User Property.',
@@ -372,8 +377,13 @@ export const protocolEn = {
         'MQTT 3.1.1: the byte after each topic filter. Bits 1–0 are the maximum QoS asked for; bits 7–2 are reserved.',
     },
     requestedQos: {
+      name: 'Requested QoS',
+      about:
+        'MQTT 3.1.1: the QoS the client asks for; the server may grant less, and sends matching messages at no more than what it granted.',
+    },
+    maximumQos: {
       name: 'Maximum QoS',
-      about: 'The highest QoS at which the server may send this client messages matching the filter.',
+      about: 'MQTT 5.0: the highest QoS at which the server may send this client messages matching the filter.',
     },
     noLocal: {
       name: 'No Local',

@@ -309,6 +309,11 @@ export const protocolZh: Shape<typeof protocolEn> = {
       name: '原因码',
       about: 'MQTT 5.0 中一个字节的结果：小于 0x80 表示成功，0x80 及以上表示错误。同一个值在不同报文中名称可能不同。',
     },
+    willProperties: {
+      name: '遗嘱属性',
+      about:
+        'MQTT 5.0：遗嘱消息的属性，位于 CONNECT 有效载荷中遗嘱主题之前：遗嘱延时间隔、载荷格式指示、消息过期间隔，以及遗嘱 PUBLISH 将带上的其他属性。',
+    },
     properties: {
       name: '属性',
       about: 'MQTT 5.0 的可选扩展信息：先是长度，然后是若干“标识符—值”对，例如主题别名、用户属性。',
@@ -350,8 +355,12 @@ export const protocolZh: Shape<typeof protocolEn> = {
       about: 'MQTT 3.1.1：每个主题过滤器后面的字节。第 1–0 位是请求的最大 QoS，第 7–2 位保留。',
     },
     requestedQos: {
+      name: '请求的 QoS',
+      about: 'MQTT 3.1.1：客户端请求的 QoS；服务端可以授予更低的等级，并以不超过所授予等级的 QoS 发送匹配的消息。',
+    },
+    maximumQos: {
       name: '最大 QoS',
-      about: '服务端向这个客户端发送与该过滤器匹配的消息时，可以使用的最高 QoS。',
+      about: 'MQTT 5.0：服务端向这个客户端发送与该过滤器匹配的消息时，可以使用的最高 QoS。',
     },
     noLocal: {
       name: '不接收自己的消息（No Local）',

@@ -146,6 +146,8 @@ export const zh: Messages = {
     'protocol-name': '协议名必须是“MQTT”（3.1 为“MQIsdp”），而不是“{name}”。',
     'protocol-name-level': '协议名“{name}”与协议级别 {level} 不匹配。',
     'protocol-level': '不支持协议级别 {level}（3 = 3.1，4 = 3.1.1，5 = 5.0）。',
+    'protocol-level-name':
+      '协议级别 {level} 是 MQTT 3.1，其协议名是“MQIsdp”：协议名为“MQTT”时，它是不可接受的协议级别（CONNACK 0x01）。',
     'connect-reserved-flag': 'CONNECT 连接标志的保留位（第 0 位）必须为 0。',
     'will-qos-without-will': '遗嘱标志为 0 时，遗嘱 QoS 必须为 0。',
     'will-retain-without-will': '遗嘱标志为 0 时，遗嘱保留必须为 0。',

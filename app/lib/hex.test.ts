@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { MAX_HEX_INPUT_CHARS, formatHex, parseHex, toHexString } from './hex.ts';
 
 /** The bytes of a parse that must succeed, as compact hex. */
@@ -212,5 +213,90 @@ describe('formatHex', () => {
     const text = formatHex(bytes);
     expect(text.split('\n')).toHaveLength(2);
     expect(hex(text)).toBe(toHexString(bytes));
+  });
+});
+
+/** A paste made by a real tool (see fixtures/README.md). */
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+/** What the client sends in the fixtures: CONNECT "cli1", SUBSCRIBE a/b QoS 1, DISCONNECT. */
+const CLIENT = '101000044d5154540402003c0004636c6931' + '820800010003612f6201' + 'e000';
+/** What the broker sends: CONNACK, SUBACK, PUBLISH a/b "hello". */
+const BROKER = '20020000' + '9003000101' + '300a0003612f6268656c6c6f';
+
+describe('pastes from xxd and tshark (issue 11)', () => {
+  test('xxd -i with its trailing "unsigned int name_len = N;" line', () => {
+    expect(parseHex(fixture('xxd-i-client.txt'))).toMatchObject({ ok: true, format: 'array' });
+    expect(hex(fixture('xxd-i-client.txt'))).toBe(CLIENT);
+  });
+
+  test('a dump whose first lines were cut says where it starts', () => {
+    expect(parseHex(fixture('xxd-from-0x12.txt'))).toMatchObject({ ok: true, format: 'dump', startOffset: 0x12 });
+    expect(hex(fixture('xxd-from-0x12.txt'))).toBe(CLIENT.slice(0x12 * 2));
+    expect(parseHex(fixture('xxd-from-5.txt'))).toMatchObject({ ok: true, startOffset: 5 });
+    expect(hex(fixture('xxd-from-5.txt'))).toBe(CLIENT.slice(10));
+    expect(parseHex('0000   30 0c')).not.toHaveProperty('startOffset');
+  });
+
+  test('tshark -x of an IPv4 frame: Ethernet, IPv4 and TCP headers come off', () => {
+    const result = parseHex(fixture('tshark-x-ipv4-subscribe.txt'));
+    expect(result).toMatchObject({
+      ok: true,
+      format: 'dump',
+      frames: { count: 1, link: 'ethernet', network: 'ipv4', headerLength: 54 },
+    });
+    expect(hex(fixture('tshark-x-ipv4-subscribe.txt'))).toBe('820800010003612f6201');
+  });
+
+  test('tshark -x of an IPv6 frame', () => {
+    expect(parseHex(fixture('tshark-x-ipv6-connect.txt'))).toMatchObject({
+      frames: { link: 'ethernet', network: 'ipv6', headerLength: 74 },
+    });
+    expect(hex(fixture('tshark-x-ipv6-connect.txt'))).toBe('101000044d5154540402003c0004636c6931');
+  });
+
+  test('tshark -x of every frame of a capture: one stream per direction', () => {
+    const result = parseHex(fixture('tshark-x-six-frames.txt'));
+    expect(result).toMatchObject({ ok: true, frames: { count: 6 } });
+    if (!result.ok) return;
+    expect(result.streams?.map((s) => [s.label, toHexString(s.bytes)])).toEqual([
+      ['10.2.2.2:40000 → 10.1.1.1:1883', CLIENT],
+      ['10.1.1.1:1883 → 10.2.2.2:40000', BROKER],
+    ]);
+    expect(toHexString(result.bytes)).toBe(CLIENT);
+  });
+
+  test('tshark -z follow,tcp,hex: each direction its own stream', () => {
+    const result = parseHex(fixture('tshark-follow-tcp-hex.txt'));
+    expect(result).toMatchObject({ ok: true, format: 'follow' });
+    if (!result.ok) return;
+    expect(result.streams?.map((s) => [s.label, toHexString(s.bytes)])).toEqual([
+      ['10.2.2.2:40000 → 10.1.1.1:1883', CLIENT],
+      ['10.1.1.1:1883 → 10.2.2.2:40000', BROKER],
+    ]);
+  });
+
+  test('a follow dump whose offsets skip names the line', () => {
+    const broken = fixture('tshark-follow-tcp-hex.txt').replace('00000012  82', '00000014  82');
+    expect(error(broken)).toMatchObject({ code: 'dump-offsets', expected: 0x12, found: 0x14, line: 10 });
+  });
+
+  test('a plain MQTT packet is never taken for a frame', () => {
+    expect(parseHex(PUBLISH)).not.toHaveProperty('frames');
+    expect(parseHex(CLIENT)).not.toHaveProperty('frames');
+  });
+});
+
+describe('literals from other codebases (issue 11)', () => {
+  test("binary with underscores, 'M', b'M', Java (byte) casts, mixed", () => {
+    expect(hex('[0b0011_0000, 0b0000_1100]')).toBe('300c');
+    expect(hex("{ 0x10, 0x10, 0x00, 0x04, 'M', 'Q', 'T', 'T', 4 }")).toBe('101000044d51545404');
+    expect(hex("let name: [u8; 4] = [b'M', b'Q', b'T', b'T'];")).toBe('4d515454');
+    expect(hex("new byte[] { (byte) 0b1000_0010, (byte)'M', (byte) 0xFF, -1, 48 }")).toBe('824dffff30');
+    expect(hex("[b'\\x30', '\\n', '\\0', '\\'', ',', '#', ' ']")).toBe('300a00272c2320');
+  });
+
+  test('a character that is not one byte is refused', () => {
+    expect(error("['MQ']")).toMatchObject({ code: 'stray' });
   });
 });

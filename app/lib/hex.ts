@@ -7,14 +7,21 @@
  *   bare numbers in an array are decimal unless one of them has a hex letter;
  * - dumps with an offset column and an ASCII column: Wireshark ("Copy as Hex + ASCII Dump"),
  *   tshark -x, xxd, hexdump -C (including its "*" lines and final offset), tcpdump -X.
+ * - `tshark -x` of whole frames: the Ethernet / cooked / loopback, IP and TCP headers are taken off
+ *   (frames.ts), several frames grouped by direction;
+ * - `tshark -z follow,tcp,hex`: each direction its own stream (follow.ts);
+ * - a dump whose first lines were cut: its first offset is reported, not treated as an error.
  * Invalid input gets an error naming the line and column. Every pass is linear in the input (the
  * ASCII-column check looks at no more than 64 tokens per line), so nothing here can hang.
  */
 
+import { parseFollow } from './follow.ts';
+import { type LinkLayer, type NetworkLayer, type StrippedFrame, stripFrame } from './frames.ts';
+
 /** The largest paste we read (characters). A megabyte of hex is half a megabyte of packets. */
 export const MAX_HEX_INPUT_CHARS = 1_000_000;
 
-export type HexFormat = 'empty' | 'plain' | 'prefixed' | 'escaped' | 'array' | 'decimal-array' | 'dump';
+export type HexFormat = 'empty' | 'plain' | 'prefixed' | 'escaped' | 'array' | 'decimal-array' | 'dump' | 'follow';
 
 export type HexErrorCode = 'too-large' | 'odd-digits' | 'stray' | 'byte-range' | 'dump-offsets' | 'hexdump-words';
 
@@ -33,7 +40,35 @@ export interface HexError {
   found?: number;
 }
 
-export type HexParse = { ok: true; bytes: Uint8Array; format: HexFormat } | { ok: false; error: HexError };
+/** One direction of a connection: the bytes one side sent. */
+export interface HexStream {
+  /** "10.0.0.2:40000 → 10.0.0.1:1883". */
+  label: string;
+  bytes: Uint8Array;
+}
+
+/** Frames whose link, IP and TCP headers were taken off. */
+export interface FramesNote {
+  count: number;
+  link: LinkLayer;
+  network: NetworkLayer;
+  /** Header bytes of the first frame. */
+  headerLength: number;
+}
+
+export interface HexBytes {
+  ok: true;
+  /** The bytes to decode: the first stream's when there are several. */
+  bytes: Uint8Array;
+  format: HexFormat;
+  /** Two directions (a follow dump, frames both ways): each decoded on its own. */
+  streams?: HexStream[];
+  frames?: FramesNote;
+  /** A dump whose offsets do not start at 0 (its first lines were cut): the first offset. */
+  startOffset?: number;
+}
+
+export type HexParse = HexBytes | { ok: false; error: HexError };
 
 class Fail extends Error {
   constructor(readonly error: Omit<HexError, 'line' | 'column'>) {
@@ -66,10 +101,20 @@ export function parseHex(text: string): HexParse {
 }
 
 function parseAny(text: string): HexParse {
+  const follow = parseFollow(text);
+  if (follow && !Array.isArray(follow)) {
+    fail('dump-offsets', follow.index, follow.text, { expected: follow.expected, found: follow.found });
+  }
+  if (follow) {
+    const streams = follow.length > 1 ? { streams: follow } : {};
+    return { ok: true, bytes: follow[0]?.bytes ?? new Uint8Array(0), format: 'follow', ...streams };
+  }
+  const frames = parseFrames(text);
+  if (frames) return frames;
   const literal = parsePythonLiteral(text);
   if (literal) return literal;
   const dump = parseDump(text);
-  if (dump) return dump;
+  if (dump) return withoutFrameHeaders(dump);
   if (/[[{]/.test(text)) {
     const array = parseArray(text);
     if (array) return array;
@@ -207,7 +252,7 @@ function isWrappedStream(text: string): boolean {
 
 // ---------------------------------------------------------------- b'...'
 
-function parsePythonLiteral(text: string): HexParse | null {
+function parsePythonLiteral(text: string): HexBytes | null {
   const m = /^\s*b(['"])/.exec(text);
   if (!m) return null;
   const quote = m[1];
@@ -244,9 +289,47 @@ function parsePythonLiteral(text: string): HexParse | null {
 
 // ---------------------------------------------------------------- arrays in code
 
-/** Blank out comments (// … and /* … *\/ and # …) keeping every index where it was. */
+/** A character literal ('M', '\n', '\x30', ',') or a Rust byte literal (b'M'). */
+const CHAR_LITERAL = String.raw`b?'(?:\\(?:x[0-9a-fA-F]{1,2}|[0-7]{1,3}|[^\n])|[^'\\\n])'`;
+
+/**
+ * Blank out comments (// … and /* … *\/ and # …) keeping every index where it was; a character
+ * literal ('#', '/') is not a comment. Also xxd -i's trailing `unsigned int name_len = N;`, whose
+ * number would otherwise read as text around the array.
+ */
 function blankComments(text: string): string {
-  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|#[^\n]*/g, (m) => m.replace(/[^\n]/g, ' '));
+  const blank = (m: string) => m.replace(/[^\n]/g, ' ');
+  return text
+    .replace(new RegExp(`${CHAR_LITERAL}|\\/\\*[\\s\\S]*?\\*\\/|\\/\\/[^\\n]*|#[^\\n]*`, 'g'), (m) =>
+      m.endsWith("'") ? m : blank(m),
+    )
+    .replace(/\bunsigned\s+int\s+\w+_len\s*=\s*\d+\s*;/g, blank);
+}
+
+/** The value of a character literal's inside (without quotes), or NaN if it is not one byte. */
+function charValue(inner: string): number {
+  if (!inner.startsWith('\\')) return inner.length === 1 ? inner.charCodeAt(0) : NaN;
+  const e = inner.slice(1);
+  if (/^x[0-9a-f]{1,2}$/i.test(e)) return parseInt(e.slice(1), 16);
+  if (/^[0-7]{1,3}$/.test(e)) return parseInt(e, 8);
+  const simple: Record<string, number> = { n: 10, r: 13, t: 9, '0': 0, a: 7, b: 8, f: 12, v: 11, e: 27 };
+  return e.length === 1 ? (simple[e] ?? e.charCodeAt(0)) : NaN;
+}
+
+/** One value of an array literal: 0x30, 0b0011_0000, 48, -128, 'M', b'M'; NaN if none of these. */
+function literalValue(token: string, bareHex: boolean): number {
+  const quoted = /^b?'(.*)'$/s.exec(token);
+  if (quoted) return charValue(quoted[1]);
+  const digits = token.replace(/(?<=[0-9a-f])_(?=[0-9a-f])/gi, '');
+  if (/^0x[0-9a-f]+$/i.test(digits)) return parseInt(digits.slice(2), 16);
+  if (/^0b[01]+$/i.test(digits) && digits.length > 2 && !(bareHex && digits.length === 2))
+    return parseInt(digits.slice(2), 2);
+  if (bareHex && /^[0-9a-f]{1,2}$/i.test(digits)) return parseInt(digits, 16);
+  if (!bareHex && /^-?[0-9]+$/.test(digits)) {
+    const value = Number(digits);
+    return value < 0 && value >= -128 ? value + 256 : value; // Java's signed bytes
+  }
+  return NaN;
 }
 
 /**
@@ -256,8 +339,10 @@ function blankComments(text: string): string {
  */
 function parseArray(source: string): HexParse | null {
   // Casts and suffixes that code puts on byte values: (byte)0x80, 0x30u8, 48u8, 0x30_u8.
-  const text = blankComments(source).replace(/\(\s*(?:byte|u?int8_t|char|u8|i8)\s*\)|_?[ui]8\b/g, (m) =>
-    ' '.repeat(m.length),
+  // Rust's array type ([u8; 4]) is no byte list either.
+  const text = blankComments(source).replace(
+    /\[\s*[ui]8\s*;\s*\d+\s*\]|\(\s*(?:byte|u?int8_t|char|u8|i8)\s*\)|_?[ui]8\b/g,
+    (m) => ' '.repeat(m.length),
   );
   let best: { open: number; close: number; digits: number } | null = null;
   for (let i = 0; i < text.length; i++) {
@@ -269,7 +354,7 @@ function parseArray(source: string): HexParse | null {
     if (close < 0) continue;
     const inner = text.slice(i + 1, close);
     if (/[[{]/.test(inner)) continue;
-    const digits = (inner.match(/[0-9]/g) ?? []).length;
+    const digits = (inner.match(/[0-9']/g) ?? []).length; // a character literal counts too
     if (digits > 0 && (!best || digits > best.digits)) best = { open: i, close, digits };
     i = close;
   }
@@ -281,24 +366,23 @@ function parseArray(source: string): HexParse | null {
   }
 
   const tokens: Array<{ at: number; text: string }> = [];
-  const re = /[^\s,]+/g;
+  const re = new RegExp(`${CHAR_LITERAL}|[^\\s,]+`, 'g');
   const inner = text.slice(best.open + 1, best.close);
   for (let m = re.exec(inner); m; m = re.exec(inner)) tokens.push({ at: best.open + 1 + m.index, text: m[0] });
-  const bareHex = tokens.some((t) => !/^-?0x/i.test(t.text) && /^[0-9a-f]+$/i.test(t.text) && /[a-f]/i.test(t.text));
+  // Bare hex ("[30, 0b]") when a bare token has a hex letter and is no 0x / 0b literal.
+  const bareHex = tokens.some(
+    (t) =>
+      !/^-?0x/i.test(t.text) && !/^0b[01_]{3,}$/i.test(t.text) && /^[0-9a-f]+$/i.test(t.text) && /[a-f]/i.test(t.text),
+  );
   const out = new Bytes();
   let decimal = false;
   for (const { at, text: token } of tokens) {
-    let value: number;
-    if (/^0x[0-9a-f]+$/i.test(token)) value = parseInt(token.slice(2), 16);
-    else if (bareHex && /^[0-9a-f]{1,2}$/i.test(token)) value = parseInt(token, 16);
-    else if (!bareHex && /^-?[0-9]+$/.test(token)) {
-      decimal = true;
-      value = Number(token);
-      if (value < 0 && value >= -128) value += 256; // Java's signed bytes
-    } else {
-      const bad = token.search(bareHex ? /[^0-9a-fx]/i : /[^0-9x-]/i);
+    const value = literalValue(token, bareHex);
+    if (Number.isNaN(value)) {
+      const bad = token.search(bareHex ? /[^0-9a-fx]/i : /[^0-9xb_-]/i);
       fail('stray', at + Math.max(0, bad), bad >= 0 ? token[bad] : token);
     }
+    if (!bareHex && /^-?[0-9][0-9_]*$/.test(token)) decimal = true;
     if (!(value >= 0 && value <= 255)) fail('byte-range', at, token);
     out.push(value);
   }
@@ -367,7 +451,7 @@ function splitByAscii(rest: string, tokens: Token[]): number | null {
   return null;
 }
 
-function parseDump(text: string): HexParse | null {
+function parseDump(text: string): HexBytes | null {
   const lines: DumpLine[] = [];
   let lineAt = 0;
   for (const raw of text.split('\n')) {
@@ -471,7 +555,58 @@ function parseDump(text: string): HexParse | null {
     for (const b of bytes) out.push(b);
     if (bytes.length > 0) lastLineBytes = bytes;
   }
-  return { ok: true, bytes: Uint8Array.from(out), format: 'dump' };
+  const cut = first.offset > 0 ? { startOffset: first.offset } : {};
+  return { ok: true, bytes: Uint8Array.from(out), format: 'dump', ...cut };
+}
+
+// ---------------------------------------------------------------- whole frames
+
+/** A dump of one whole frame (`tshark -x`): its TCP payload, saying which headers came off. */
+function withoutFrameHeaders(dump: HexBytes): HexBytes {
+  const frame = stripFrame(dump.bytes);
+  if (!frame || dump.startOffset) return dump;
+  return { ...dump, bytes: frame.payload, frames: noteOf([frame]) };
+}
+
+function noteOf(frames: StrippedFrame[]): FramesNote {
+  const { link, network, headerLength } = frames[0].headers;
+  return { count: frames.length, link, network, headerLength };
+}
+
+/**
+ * Several dumps one after another, each from offset 0, as `tshark -x` prints the frames of a
+ * capture: each must be a whole IP/TCP frame. Payloads are joined per direction, in order.
+ */
+function parseFrames(text: string): HexBytes | null {
+  const blocks = text.split(/\r?\n[ \t]*\r?\n/).filter((b) => b.trim() !== '');
+  if (blocks.length < 2 || !blocks.every((b) => /^\s*(0x)?0{4,8}\b/.test(b))) return null;
+  const frames: StrippedFrame[] = [];
+  for (const block of blocks) {
+    let dump: HexParse | null;
+    try {
+      dump = parseDump(block);
+    } catch {
+      return null;
+    }
+    const frame = dump?.ok ? stripFrame(dump.bytes) : null;
+    if (!frame) return null;
+    frames.push(frame);
+  }
+  const byDirection = new Map<string, number[]>();
+  for (const { headers, payload } of frames) {
+    const label = `${headers.source} → ${headers.destination}`;
+    const bytes = byDirection.get(label) ?? [];
+    for (const b of payload) bytes.push(b);
+    byDirection.set(label, bytes);
+  }
+  const streams = [...byDirection].map(([label, bytes]) => ({ label, bytes: Uint8Array.from(bytes) }));
+  return {
+    ok: true,
+    bytes: streams[0].bytes,
+    format: 'dump',
+    frames: noteOf(frames),
+    ...(streams.length > 1 ? { streams } : {}),
+  };
 }
 
 // ---------------------------------------------------------------- output

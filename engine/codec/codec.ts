@@ -100,6 +100,19 @@ interface FixedHeader {
 }
 
 /**
+ * Packets whose own section states the rule for their fixed-header flags; the others fall under the
+ * general rule of Table 2.2 (3.1.1 MQTT-2.2.2-1, 5.0 MQTT-2.1.3-1). In both versions PUBREL,
+ * SUBSCRIBE and UNSUBSCRIBE must carry 0010 and DISCONNECT 0000; 5.0 adds AUTH (0000).
+ */
+const FLAG_RULES: Partial<Record<PacketType, Partial<Record<ProtocolVersion, string>>>> = {
+  PUBREL: { 4: 'MQTT-3.6.1-1', 5: 'MQTT-3.6.1-1' },
+  SUBSCRIBE: { 4: 'MQTT-3.8.1-1', 5: 'MQTT-3.8.1-1' },
+  UNSUBSCRIBE: { 4: 'MQTT-3.10.1-1', 5: 'MQTT-3.10.1-1' },
+  DISCONNECT: { 4: 'MQTT-3.14.1-1', 5: 'MQTT-3.14.1-1' },
+  AUTH: { 5: 'MQTT-3.15.1-1' },
+};
+
+/**
  * Read the fixed header from what has arrived so far, rejecting a bad first byte as soon as it
  * arrives. Returns null while the remaining length is still incomplete.
  */
@@ -117,7 +130,7 @@ function readFixedHeader(bytes: Uint8Array, version: ProtocolVersion): FixedHead
   }
   const expected = requiredFlags(type);
   if (expected !== undefined && flags !== expected) {
-    throw malformed(0, 'reserved-flags', rule(version, 'MQTT-2.2.2-1', 'MQTT-2.1.3-1'), {
+    throw malformed(0, 'reserved-flags', FLAG_RULES[type]?.[version] ?? rule(version, 'MQTT-2.2.2-1', 'MQTT-2.1.3-1'), {
       packet: type,
       expected: expected.toString(2).padStart(4, '0'),
       actual: flags.toString(2).padStart(4, '0'),

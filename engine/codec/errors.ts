@@ -56,6 +56,8 @@ export const errorMessages = {
   'protocol-name': 'The protocol name must be "MQTT" (or "MQIsdp" for 3.1), not "{name}".',
   'protocol-name-level': 'Protocol name "{name}" does not go with protocol level {level}.',
   'protocol-level': 'Protocol level {level} is not supported (3 = 3.1, 4 = 3.1.1, 5 = 5.0).',
+  'protocol-level-name':
+    'Protocol level {level} is MQTT 3.1, whose name is "MQIsdp": under the name "MQTT" it is an unacceptable protocol level (CONNACK 0x01).',
   'connect-reserved-flag': 'The reserved bit 0 of the CONNECT flags must be 0.',
   'will-qos-without-will': 'Will QoS must be 0 when the Will Flag is 0.',
   'will-retain-without-will': 'Will Retain must be 0 when the Will Flag is 0.',

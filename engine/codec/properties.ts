@@ -152,12 +152,17 @@ function checkValue(info: PropertyInfo, value: number, offset: number): void {
 // ---------------------------------------------------------------- decode
 
 /** Read the Property Length and the properties after it (§2.2.2); `undefined` when there are none. */
-export function readProperties(r: Reader, place: PropertyPlace, field = 'properties'): Properties | undefined {
+export function readProperties(
+  r: Reader,
+  place: PropertyPlace,
+  field = 'properties',
+  label = 'field.properties',
+): Properties | undefined {
   const start = r.pos;
   const length = r.varint('propertyLength');
   r.need(length, 'properties');
   const end = r.pos + length;
-  r.open(field, 'field.properties', start);
+  r.open(field, label, start);
   r.varintSpans(field, 'field.propertyLength', start, length);
   if (length === 0) {
     r.close('0');

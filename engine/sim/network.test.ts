@@ -37,7 +37,7 @@ const brokenSubscribe = (
 
 describe('a corrupt fault', () => {
   test.each(['tcp', 'lossy'] as const)(
-    '%s: a SUBSCRIBE with flags 0000 makes the broker close the connection [MQTT-2.2.2-1], with no SUBACK',
+    '%s: a SUBSCRIBE with flags 0000 makes the broker close the connection [MQTT-3.8.1-1], with no SUBACK',
     (transport) => {
       const { trace } = simulate(brokenSubscribe(transport));
       const [send] = sends(trace, 'app', 'SUBSCRIBE');
@@ -57,10 +57,10 @@ describe('a corrupt fault', () => {
       expect(hex(arrival.bytes)).toBe(hex(send.bytes));
       expect(arrival.corrupted).toEqual(send.corrupted);
       expect(errors(trace)).toMatchObject([
-        { side: 'broker', client: 'app', code: 'reserved-flags', rule: 'MQTT-2.2.2-1', offset: 0 },
+        { side: 'broker', client: 'app', code: 'reserved-flags', rule: 'MQTT-3.8.1-1', offset: 0 },
       ]);
       const [brokerClose, appClose] = closes(trace, 'app');
-      expect(brokerClose).toMatchObject({ side: 'broker', reason: 'malformed', rule: 'MQTT-2.2.2-1' });
+      expect(brokerClose).toMatchObject({ side: 'broker', reason: 'malformed', rule: 'MQTT-3.8.1-1' });
       expect(brokerClose.atMs).toBe(arrival.atMs);
       // the app learns of it when the close reaches it, and is disconnected
       expect(appClose).toMatchObject({ side: 'client', reason: 'peer-closed' });

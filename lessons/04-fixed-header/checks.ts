@@ -245,10 +245,10 @@ export const checks: Checks = {
       side: 'broker',
       client: 'app',
       code: 'reserved-flags',
-      rule: 'MQTT-2.2.2-1',
+      rule: 'MQTT-3.8.1-1',
       offset: 0,
     });
-    expect(outcome.brokerClose).toMatchObject({ reason: 'malformed', rule: 'MQTT-2.2.2-1' });
+    expect(outcome.brokerClose).toMatchObject({ reason: 'malformed', rule: 'MQTT-3.8.1-1' });
     expect(outcome.brokerClose!.atMs).toBe(outcome.arrival.atMs);
     // no SUBACK, no subscription; the app's side of the connection closes too
     expect(outcome.subacks).toEqual([]);
@@ -261,12 +261,12 @@ export const checks: Checks = {
     expect(broken.deliveries('app')).toEqual([]);
     expect(broken.trace.some((e) => e.kind === 'close' && e.client === 'sensor')).toBe(false);
 
-    // the codec agrees: these bytes are malformed [MQTT-2.2.2-1] (the explainer shows the same)
+    // the codec agrees: these bytes are malformed [MQTT-3.8.1-1] (the explainer shows the same)
     const error = refusal([...sent.bytes])!;
     expect(error).toBeInstanceOf(MqttError);
-    expect(error).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1', offset: 0, code: 'reserved-flags' });
+    expect(error).toMatchObject({ kind: 'malformed', rule: 'MQTT-3.8.1-1', offset: 0, code: 'reserved-flags' });
     // ... refused as soon as the first byte arrives
-    expect(refusal([0x80])).toMatchObject({ kind: 'malformed', rule: 'MQTT-2.2.2-1' });
+    expect(refusal([0x80])).toMatchObject({ kind: 'malformed', rule: 'MQTT-3.8.1-1' });
     // ... and a stream decoder that met it is spent: the connection cannot go on
     const stream = createDecoder(4);
     expect(() => stream.push(sent.bytes)).toThrow(MqttError);
@@ -290,7 +290,7 @@ export const quizzes: QuizChecks = {
     if (subacks.some((s) => s.packet.type === 'SUBACK' && s.packet.reasonCodes.some((c) => c >= 0x80)))
       return 'suback-fail';
     // a malformed packet is not answered: the receiver closes the connection [MQTT-2.2.2-2]
-    if (brokerClose?.rule === 'MQTT-2.2.2-1' && brokerClose.atMs === arrival.atMs) return 'close';
+    if (brokerClose?.rule === 'MQTT-3.8.1-1' && brokerClose.atMs === arrival.atMs) return 'close';
     return 'something else';
   },
 };

@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { formatHex } from '../../app/lib/hex.ts';
+import { bigPublish, bigSubscribe } from './big-packets.ts';
 import { type Lab, startLab } from './browser.ts';
 
 let lab: Lab;
@@ -8,10 +11,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await lab?.close();
 });
+/** Pages opened by the test that is running: closed after it, so later tests share a quieter browser. */
+const opened: Array<{ context(): { close(): Promise<void> } }> = [];
+afterEach(async () => {
+  for (const page of opened.splice(0))
+    await page
+      .context()
+      .close()
+      .catch(() => {});
+});
 
 /** A page in English (or Chinese) with nothing remembered from before. */
 async function open(hash = '#/explain', lang: 'en' | 'zh' = 'en') {
   const page = await lab.page({ locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+  opened.push(page);
   await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
   await page.goto(`${lab.url}${hash}`);
   await page.locator('h1').waitFor();
@@ -170,5 +183,100 @@ test('text from packets is shown as text, never as markup', async () => {
   const page = await open(`#x=${hex}`);
   await expect.poll(() => page.locator('.tree').textContent()).toContain('<img src=x onerror=alert(1)>');
   expect(await page.locator('.tree img, .tree b').count()).toBe(0);
+  expect(page.errors).toEqual([]);
+});
+
+/** A paste made by a real tool (app/lib/fixtures/README.md says how). */
+const fixture = (name: string) => readFileSync(new URL(`../../app/lib/fixtures/${name}`, import.meta.url), 'utf8');
+
+test('tshark -x of a whole frame: the headers come off and the page says so', async () => {
+  const page = await open();
+  await page.locator('#hex-input').fill(fixture('tshark-x-ipv4-subscribe.txt'));
+  await expect
+    .poll(() => page.locator('.paste-notes').textContent())
+    .toContain('Ethernet, IPv4 and TCP headers (54 bytes)');
+  await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('SUBSCRIBE');
+  await expect.poll(() => page.locator('.tree').textContent()).toContain('"a/b"');
+  expect(page.errors).toEqual([]);
+});
+
+test('a follow dump: each direction decoded as its own stream', async () => {
+  const page = await open();
+  await page.locator('#hex-input').fill(fixture('tshark-follow-tcp-hex.txt'));
+  const directions = page.locator('.directions label');
+  await expect.poll(() => directions.count()).toBe(2);
+  await expect.poll(() => page.locator('.packet-list button').count()).toBe(3); // CONNECT, SUBSCRIBE, DISCONNECT
+  await expect.poll(() => page.locator('.packet-view .meta').textContent()).toContain('Packet 1 of 3');
+  await directions.nth(1).click();
+  await expect.poll(() => page.locator('.packet-list button').count()).toBe(3); // CONNACK, SUBACK, PUBLISH
+  await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('CONNACK');
+  await page.locator('.packet-list button').nth(2).click();
+  await expect.poll(() => page.locator('.tree').textContent()).toContain('"hello"');
+  await expect.poll(() => page.locator('.packet-view .meta').textContent()).toContain('Packet 3 of 3');
+  expect(page.errors).toEqual([]);
+});
+
+test('a new paste starts at its first packet', async () => {
+  const page = await open();
+  await page.getByRole('button', { name: 'Two packets' }).click();
+  await page.locator('.packet-list button').nth(1).click();
+  await expect.poll(() => page.locator('.packet-view .meta').textContent()).toContain('Packet 2 of 2');
+  await page.locator('#hex-input').fill(fixture('xxd-i-client.txt'));
+  await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('CONNECT');
+  await expect.poll(() => page.locator('.packet-view .meta').textContent()).toContain('Packet 1 of 3');
+  expect(page.errors).toEqual([]);
+});
+
+test('a dump cut at the start says so and finds the next packet boundary', async () => {
+  const page = await open();
+  await page.locator('#hex-input').fill(fixture('xxd-from-5.txt'));
+  const notes = page.locator('.paste-notes');
+  await expect.poll(() => notes.textContent()).toContain('starts at offset 5 (0x5)');
+  await expect.poll(() => notes.textContent()).toContain('may begin in the middle of one');
+  await page.getByRole('button', { name: 'Find the next packet boundary' }).click();
+  await expect.poll(() => notes.textContent()).toContain('Skipped the first 13 bytes');
+  await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('SUBSCRIBE');
+  expect(page.errors).toEqual([]);
+});
+
+test('the Chinese page explains a stripped frame and a follow dump too', async () => {
+  const page = await open('#/explain', 'zh');
+  await page.locator('#hex-input').fill(fixture('tshark-x-ipv6-connect.txt'));
+  await expect.poll(() => page.locator('.paste-notes').textContent()).toContain('以太网、IPv6 和 TCP 报头');
+  await page.locator('#hex-input').fill(fixture('tshark-follow-tcp-hex.txt'));
+  await expect.poll(() => page.locator('.paste-notes').textContent()).toContain('方向');
+  await expect.poll(() => page.locator('.packet-view .meta').textContent()).toContain('第 1 个报文，共 3 个');
+  expect(page.errors).toEqual([]);
+});
+
+test('a SUBSCRIBE with 301 filters renders, and every filter can be reached', async () => {
+  const page = await open();
+  await page.locator('#hex-input').fill(formatHex(bigSubscribe()));
+  await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('SUBSCRIBE');
+  // Only what is near the screen is drawn at first; the rest are placeholders.
+  expect(await page.locator('.tree .row').count()).toBeLessThan(500);
+  // End in the tree goes to the last field, drawing its part of the list.
+  await page.locator('.tree .row').first().focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => page.locator('.tree .row.lit').textContent()).toContain('Requested QoS');
+  await expect.poll(() => page.locator('.tree').textContent()).toContain('"s/300"');
+  // End in the byte grid goes to the last byte.
+  await page.locator('[data-offset="0"]').focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-offset'))).toBe('2302');
+  expect(page.errors).toEqual([]);
+});
+
+test('a 200 KB PUBLISH renders and the page still answers', async () => {
+  const page = await open();
+  // 600,000 characters of hex: set as one paste would, not typed (Playwright's fill is slow at this size).
+  await page.locator('#hex-input').evaluate((box: HTMLTextAreaElement, text) => {
+    box.value = text;
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, formatHex(bigPublish()));
+  await expect.poll(() => page.locator('.packet-view h3').textContent(), { timeout: 30_000 }).toContain('PUBLISH');
+  await expect.poll(() => page.locator('#hex-status').textContent()).toContain('Read 204813 bytes');
+  await page.getByRole('button', { name: 'SUBSCRIBE' }).click();
+  await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('SUBSCRIBE');
   expect(page.errors).toEqual([]);
 });

@@ -125,10 +125,10 @@ describe('a packet a corrupt fault altered', () => {
 
   test('the broker’s protocol error: its rule on the lifeline, the codec’s words for a screen reader', async () => {
     const error = view.run.model.marks.find((mark) => mark.kind === 'error')!;
-    expect(markLabel(error)).toBe('protocol error [MQTT-2.2.2-1]');
+    expect(markLabel(error)).toBe('protocol error [MQTT-3.8.1-1]');
     expect(markAria(error)).toContain('The flags of SUBSCRIBE (bits 3–0 of the first byte) must be 0010');
     await setLanguage('zh');
-    expect(markLabel(error)).toBe('协议错误 [MQTT-2.2.2-1]');
+    expect(markLabel(error)).toBe('协议错误 [MQTT-3.8.1-1]');
     expect(markAria(error)).toContain('SUBSCRIBE 的标志位（首字节第 3–0 位）必须是 0010');
     await setLanguage('en');
     for (const mark of view.run.model.marks) expect(markLabel(mark)).not.toContain('reserved-flags');

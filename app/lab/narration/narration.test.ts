@@ -319,9 +319,9 @@ describe('sentences a teacher reads out', () => {
       'The broker receives the altered bytes of SUBSCRIBE 1 from app after 50 ms: byte 0 reads 0x80.',
     );
     const error = lines.find((l) => l.tag === 'error')!;
-    expect(error.rule).toBe('MQTT-2.2.2-1');
+    expect(error.rule).toBe('MQTT-3.8.1-1');
     const close = lines.find((l) => l.tag === 'connection' && en(l.phrase).includes('malformed'))!;
-    expect(close.rule).toBe('MQTT-2.2.2-1');
+    expect(close.rule).toBe('MQTT-3.8.1-1');
     expect(lines.map((l) => zh(l.phrase))).toContain(
       '这个 SUBSCRIBE 发出时第 0 字节被篡改，0x82 → 0x80：这是有缺陷的发送方，不是线路噪声（那会被 TCP 校验和发现）。',
     );

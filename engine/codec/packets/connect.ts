@@ -74,7 +74,18 @@ export const connect: PacketCodec<ConnectPacket> = {
         params: { level },
       });
     }
-    if ((protocolName === 'MQIsdp') !== (level === 3)) {
+    // "MQTT" is a right name; level 3 (MQTT 3.1, whose name is "MQIsdp") is then a level this
+    // protocol does not accept: CONNACK 0x01 / 0x84 [MQTT-3.1.2-2], not a wrong name.
+    if (protocolName === 'MQTT' && level === 3) {
+      throw new MqttError({
+        kind: 'unsupported-protocol-version',
+        offset: levelAt,
+        code: 'protocol-level-name',
+        rule: 'MQTT-3.1.2-2',
+        params: { level },
+      });
+    }
+    if (protocolName === 'MQIsdp' && level !== 3) {
       throw protocolError(nameAt, 'protocol-name-level', 'MQTT-3.1.2-1', { name: protocolName, level });
     }
     const version = versionOf(level);
@@ -117,7 +128,8 @@ export const connect: PacketCodec<ConnectPacket> = {
     let will: Will | undefined;
     if (hasWill) {
       announced(r, 'will', 'MQTT-3.1.2-9'); // the same number in 3.1.1 and 5.0
-      const willProperties = version === 5 ? readProperties(r, 'WILL', 'will.properties') : undefined;
+      const willProperties =
+        version === 5 ? readProperties(r, 'WILL', 'will.properties', 'field.willProperties') : undefined;
       const topicAt = r.pos;
       const topic = r.string('will.topic', 'field.willTopic');
       checkTopicName(topic, version, topicAt, rule(version, 'MQTT-4.7.1-1', 'MQTT-4.7.0-1'));

@@ -68,7 +68,8 @@ function optionSpans(r: Reader, path: string, at: number): void {
       [`${path}.retainHandling`, 'field.retainHandling', 0x30],
       [`${path}.retainAsPublished`, 'field.retainAsPublished', 0x08],
       [`${path}.noLocal`, 'field.noLocal', 0x04],
-      [`${path}.qos`, 'field.requestedQos', 0x03],
+      // 5.0 calls these bits the Maximum QoS (§3.8.3.1); 3.1.1 the Requested QoS (§3.8.3).
+      [`${path}.qos`, 'field.maximumQos', 0x03],
     ]);
   } else {
     r.bits(`${path}.options`, 'field.requestedQosByte', at, [

@@ -1,0 +1,123 @@
+/**
+ * How fast the explainer is on big packets, measured on the built app (run `npx vite build` first):
+ *
+ *   node --import tsx test/e2e/explainer-timing.ts
+ *
+ * - a SUBSCRIBE with 301 filters (2.3 KB): from setting the text box to the packet on screen (the
+ *   first frame after its heading is in the DOM), and one keystroke (a space typed at the end with
+ *   insertText, which re-reads the whole paste) until the next frame;
+ * - a 200 KB PUBLISH: the same two numbers;
+ * - a 12-byte PUBLISH, for reference: what drawing any packet costs.
+ * Each number is given twice: wall time (performance.now in the page) and the page's main-thread
+ * CPU time (Chromium's ThreadTime metric over CDP), which a busy shared machine does not inflate.
+ * The machine's load average is printed too: on a shared machine the wall times move with it.
+ * Each is measured five times on a warm page; the median is shown, with every run.
+ */
+import { loadavg } from 'node:os';
+import { formatHex } from '../../app/lib/hex.ts';
+import { bigPublish, bigSubscribe } from './big-packets.ts';
+import { startLab } from './browser.ts';
+
+const RUNS = 5;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const show = (name: string, values: number[]) =>
+  console.log(
+    `${name.padEnd(40)} median ${median(values).toFixed(0).padStart(5)} ms  [${values.map((v) => v.toFixed(0)).join(', ')}]`,
+  );
+
+async function main(): Promise<void> {
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const lab = await startLab();
+  try {
+    const page = await lab.page({ width: 1920, height: 1080 });
+    await page.addInitScript(() => localStorage.setItem('mqtt-lab.language', 'en'));
+    await page.goto(`${lab.url}#/explain`);
+    await page.locator('.packet-view h3').first().waitFor();
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const threadTime = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')!.value * 1000;
+    /** Wall and main-thread CPU milliseconds of `measure` (which returns its own wall time). */
+    const both = async (measure: () => Promise<number>) => {
+      const before = await threadTime();
+      const wall = await measure();
+      return { wall, cpu: (await threadTime()) - before };
+    };
+
+    /** Put `text` in the box, and time until the frame after `done()` holds. */
+    const timeInput = (text: string, doneSelector: string) =>
+      page.evaluate(
+        async ({ text, doneSelector }) => {
+          const box = document.querySelector<HTMLTextAreaElement>('#hex-input')!;
+          const start = performance.now();
+          box.value = text;
+          box.dispatchEvent(new Event('input', { bubbles: true }));
+          while (!document.querySelector(doneSelector)) await new Promise((r) => setTimeout(r, 0));
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return performance.now() - start;
+        },
+        { text, doneSelector },
+      );
+
+    /** Type one character at the end of the box, as a keystroke does, and time until the next frame. */
+    const timeKeystroke = (character: string) =>
+      page.evaluate(async (character) => {
+        const box = document.querySelector<HTMLTextAreaElement>('#hex-input')!;
+        box.focus();
+        box.setSelectionRange(box.value.length, box.value.length);
+        const start = performance.now();
+        document.execCommand('insertText', false, character);
+        await new Promise((r) => setTimeout(r, 0));
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - start;
+      }, character);
+
+    for (const [name, bytes, marker] of [
+      // For reference: what any paste costs (the whole packet view is drawn anew).
+      [
+        'PUBLISH, 12 bytes (reference)',
+        Uint8Array.of(0x30, 0x0a, 0, 3, 0x61, 0x2f, 0x62, 0x68, 0x65, 0x6c, 0x6c, 0x6f),
+        '[data-type="PUBLISH"]',
+      ],
+      ['SUBSCRIBE, 301 filters', bigSubscribe(), '[data-type="SUBSCRIBE"]'],
+      ['PUBLISH, 200 KB', bigPublish(), '[data-type="PUBLISH"]'],
+    ] as const) {
+      const text = formatHex(bytes);
+      const first: Array<{ wall: number; cpu: number }> = [];
+      const keys: Array<{ wall: number; cpu: number }> = [];
+      for (let i = 0; i < RUNS; i++) {
+        await timeInput('c0 00', '[data-type="PINGREQ"]');
+        first.push(await both(() => timeInput(text, marker)));
+        keys.push(await both(() => timeKeystroke(' ')));
+      }
+      console.log(`${name}: ${bytes.length} bytes`);
+      show(
+        '  paste to rendered, wall',
+        first.map((m) => m.wall),
+      );
+      show(
+        '  paste to rendered, main-thread CPU',
+        first.map((m) => m.cpu),
+      );
+      show(
+        '  keystroke to next frame, wall',
+        keys.map((m) => m.wall),
+      );
+      show(
+        '  keystroke to next frame, CPU',
+        keys.map((m) => m.cpu),
+      );
+    }
+    if (page.errors.length) throw new Error(page.errors.join('; '));
+  } finally {
+    await lab.close();
+  }
+}
+
+await main();
