@@ -286,7 +286,7 @@ export const checks: Checks = {
       { type: 'PUBREL', packetId: 2 },
       { type: 'PUBCOMP', packetId: 2 },
       { type: 'DISCONNECT' },
-      { type: 'AUTH' },
+      { type: 'AUTH', reasonCode: 0 },
     ];
     for (const packet of omitted)
       expect(encode(packet, 5)[1], packet.type).toBe(packet.type === 'DISCONNECT' || packet.type === 'AUTH' ? 0 : 2);
