@@ -1,24 +1,12 @@
 /** What lesson 06's prose claims, asserted on its run and on the codec. */
 import { expect } from 'vitest';
-import { MqttError, type Packet, type Span, decode, encode } from '../../engine/index.ts';
+import { MqttError, type Packet, decode, encode, findSpan } from '../../engine/index.ts';
 import type { Checks, QuizChecks } from '../lesson.ts';
 
 const utf8 = new TextEncoder();
 
-/** Every span of a packet's bytes, depth first. */
-function spansOf(bytes: Uint8Array): Span[] {
-  const out: Span[] = [];
-  const walk = (spans: Span[] | undefined) => {
-    for (const span of spans ?? []) {
-      out.push(span);
-      walk(span.children);
-    }
-  };
-  walk(decode(bytes, 4, { spans: true }).spans);
-  return out;
-}
-
-const field = (bytes: Uint8Array, name: string) => spansOf(bytes).find((s) => s.field === name);
+/** The first span (depth first) of a field in a packet's bytes, as the inspector shows it. */
+const field = (bytes: Uint8Array, name: string) => findSpan(decode(bytes, 4, { spans: true }).spans!, name);
 
 /** One packet of every MQTT 3.1.1 type (PUBLISH twice: QoS 0 and QoS 1), for the table. */
 const SAMPLES: Array<[label: string, packet: Packet]> = [

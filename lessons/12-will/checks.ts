@@ -8,6 +8,7 @@ import {
   MqttError,
   decode,
   encode,
+  findSpan,
 } from '../../engine/index.ts';
 import type { Checks, QuizChecks } from '../lesson.ts';
 import { Run } from '../run.ts';
@@ -17,15 +18,7 @@ const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** The first span (depth first) of `field` in the packet's bytes, as the inspector shows it. */
 function span(send: SendEvent, field: string): Span | undefined {
-  const walk = (spans: Span[]): Span | undefined => {
-    for (const s of spans) {
-      if (s.field === field) return s;
-      const inner = s.children && walk(s.children);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return walk(decode(send.bytes, 4, { spans: true }).spans!);
+  return findSpan(decode(send.bytes, 4, { spans: true }).spans!, field);
 }
 
 const notes = (run: Run, code: string): NoteEvent[] =>

@@ -1,21 +1,13 @@
 /** What lesson 13's prose claims, asserted on its runs. */
 import { expect } from 'vitest';
-import { type CloseEvent, type NoteEvent, type SendEvent, type Span, decode } from '../../engine/index.ts';
+import { type CloseEvent, type NoteEvent, type SendEvent, type Span, decode, findSpan } from '../../engine/index.ts';
 import type { Checks, QuizChecks } from '../lesson.ts';
 import type { Run } from '../run.ts';
 import lesson from './scenario.ts';
 
 /** The first span (depth first) of `field` in the packet's bytes, as the inspector shows it. */
 function span(send: SendEvent, field: string): Span | undefined {
-  const walk = (spans: Span[]): Span | undefined => {
-    for (const s of spans) {
-      if (s.field === field) return s;
-      const inner = s.children && walk(s.children);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return walk(decode(send.bytes, 4, { spans: true }).spans!);
+  return findSpan(decode(send.bytes, 4, { spans: true }).spans!, field);
 }
 const byteOf = (send: SendEvent, field: string) => send.bytes[span(send, field)!.start];
 

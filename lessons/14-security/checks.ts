@@ -11,6 +11,7 @@ import {
   defineScenario,
   encode,
   reasonCode,
+  findSpan,
 } from '../../engine/index.ts';
 import type { Checks, QuizChecks } from '../lesson.ts';
 import { Run } from '../run.ts';
@@ -18,15 +19,7 @@ import lesson from './scenario.ts';
 
 /** The first span (depth first) of `field` in the packet's bytes, as the inspector shows it. */
 function span(send: SendEvent, field: string): Span | undefined {
-  const walk = (spans: Span[]): Span | undefined => {
-    for (const s of spans) {
-      if (s.field === field) return s;
-      const inner = s.children && walk(s.children);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return walk(decode(send.bytes, 4, { spans: true }).spans!);
+  return findSpan(decode(send.bytes, 4, { spans: true }).spans!, field);
 }
 const bytesOf = (send: SendEvent, field: string) => {
   const s = span(send, field)!;

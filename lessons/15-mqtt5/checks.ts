@@ -18,15 +18,7 @@ import lesson from './scenario.ts';
 
 /** The first span (depth first) of `field` in the packet's bytes, decoded as the run's version. */
 function span(run: Run, send: SendEvent, field: string): Span | undefined {
-  const walk = (spans: Span[]): Span | undefined => {
-    for (const s of spans) {
-      if (s.field === field) return s;
-      const inner = s.children && walk(s.children);
-      if (inner) return inner;
-    }
-    return undefined;
-  };
-  return walk(decode(send.bytes, run.scenario.version ?? 4, { spans: true }).spans!);
+  return findSpan(decode(send.bytes, run.scenario.version ?? 4, { spans: true }).spans!, field);
 }
 const bytesOf = (run: Run, send: SendEvent, field: string) => {
   const s = span(run, send, field)!;
