@@ -25,7 +25,6 @@ afterAll(async () => {
 
 async function openMenu(preset: string, lang: 'en' | 'zh', width: number, height: number) {
   const page = await lab.page({ width, height, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(8_000);
   await page.addInitScript((l) => {
     localStorage.setItem('mqtt-lab.language', l);
     localStorage.setItem('mqtt-lab.presenter', '0');

@@ -16,7 +16,6 @@ afterAll(async () => {
 
 async function open(hash: string, lang: 'en' | 'zh' = 'en', size = { width: 1280, height: 800 }) {
   const page = await lab.page({ ...size, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(15_000); // a missing element fails instead of hanging; generous: a shared 2-core machine
   await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
   await page.goto(`${lab.url}${hash}`);
   await page.locator('h1').waitFor();
