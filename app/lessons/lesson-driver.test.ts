@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Lesson } from '../../lessons/lesson.ts';
+import { nextBeat } from '../lab/beats.ts';
 import { LessonDriver } from './lesson-driver.svelte.ts';
 
 const lessons = Object.values(
@@ -27,4 +28,89 @@ test('lesson 12: the crash the student performs in the first run still happens i
   const driver = new LessonDriver(will);
   expect(driver.labScenario('crash').steps.map((s) => s.id)).not.toContain('crash');
   expect(driver.labScenario('delayed').steps.map((s) => s.id)).toContain('crash');
+});
+
+/** What a step shows: where the run is, which packet is lit, and the run's actions. */
+function shown(driver: LessonDriver) {
+  const { lab } = driver;
+  return {
+    step: driver.step.id,
+    scenario: driver.scenarioName,
+    seq: lab.seq,
+    timeMs: lab.timeMs,
+    selection: lab.selection,
+    actions: lab.timeline.actions,
+  };
+}
+
+// Each step is replayed from the lesson’s start (a few runs simulated per step): 1-2.5 s for
+// the longest lesson on two shared cores, hence the explicit timeout.
+test.each(lessons.map((lesson) => [lesson.id, lesson] as const))(
+  '%s: every step opens from its address in the state that stepping to it gives',
+  (_id, lesson) => {
+    // stepping: Next from the first step, each quiz answered, each awaited action done for the student
+    const walker = new LessonDriver(lesson);
+    walker.go(0);
+    const stepped = [shown(walker)];
+    for (let i = 1; i < lesson.steps.length; i++) {
+      if (walker.step.quiz) walker.answer({ kind: 'choice', option: 'any' });
+      if (walker.step.await && !walker.awaitDone) walker.doItForMe();
+      walker.go(i);
+      stepped.push(shown(walker));
+    }
+    // opened straight at each step, as from `#/lessons/<lesson>/<step>`
+    lesson.steps.forEach((step, i) => {
+      const direct = new LessonDriver(lesson);
+      direct.go(i);
+      expect(shown(direct), `${lesson.id}/${step.id}`).toEqual(stepped[i]);
+    });
+  },
+  15_000,
+);
+
+test('picking a later step from the list reaches the same state as stepping to it', () => {
+  const keepalive = lessons.find((lesson) => lesson.id === '11-keepalive')!;
+  const listed = new LessonDriver(keepalive);
+  listed.go(0);
+  const closed = keepalive.steps.findIndex((s) => s.id === 'closed');
+  listed.go(closed);
+  const direct = new LessonDriver(keepalive);
+  direct.go(closed);
+  expect(shown(listed)).toEqual(shown(direct));
+  // the will has gone out: the run sits at the broker's PUBLISH to app, not at the start
+  expect(listed.lab.timeMs).toBeGreaterThan(5_000);
+});
+
+test('PageDown goes through the stops between two steps, then to the next step; PageUp comes back', () => {
+  const qos1 = lessons.find((lesson) => lesson.id === '09-qos1')!;
+  const driver = new LessonDriver(qos1);
+  driver.go(0);
+  const last = qos1.steps.length - 1;
+  const visited: Array<[number, number]> = [];
+  for (let press = 0; press < 300; press++) {
+    if (driver.quizPending) {
+      // an unanswered quiz holds PageDown
+      const held = [driver.index, driver.lab.timeMs];
+      driver.stop(1);
+      expect([driver.index, driver.lab.timeMs]).toEqual(held);
+      driver.answer({ kind: 'choice', option: 'any' });
+    }
+    if (driver.step.await && !driver.awaitDone) driver.doItForMe();
+    const before = [driver.index, driver.lab.timeMs];
+    driver.stop(1);
+    if (driver.index === before[0] && driver.lab.timeMs === before[1]) break; // past the last stop
+    visited.push([driver.index, driver.lab.timeMs]);
+  }
+  expect(driver.index).toBe(last);
+  expect(nextBeat(driver.lab.beats, { seq: driver.lab.seq, timeMs: driver.lab.timeMs }, 1)).toBeUndefined();
+  // within a step the stops move forward in time; some step has more than one
+  const perStep = new Map<number, number>();
+  for (let k = 0; k < visited.length; k++) {
+    perStep.set(visited[k][0], (perStep.get(visited[k][0]) ?? 0) + 1);
+    if (k > 0 && visited[k][0] === visited[k - 1][0]) expect(visited[k][1]).toBeGreaterThan(visited[k - 1][1]);
+  }
+  expect(Math.max(...perStep.values())).toBeGreaterThan(1);
+  // PageUp walks back to where the step opened, then to the previous step
+  for (let press = 0; press < 50 && driver.index === last; press++) driver.stop(-1);
+  expect(driver.index).toBe(last - 1);
 });
