@@ -132,6 +132,12 @@ test('a lesson by keys: Play plays, 1–4 and Enter answer, Next says why it wai
   }
   await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/lessons/09-qos1/dup-flag');
 
+  // choosing a step from the list of steps hands the keys back: Space then plays
+  await lesson.locator('.all-steps summary').click();
+  await lesson.locator('.all-steps li button').nth(1).click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/lessons/09-qos1/first-byte');
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+
   // the last step links to the next lesson
   await page.evaluate(() => (location.hash = '#/lessons/09-qos1/summary'));
   const onward = lesson.locator('a.next-lesson');

@@ -7,7 +7,8 @@
  * - a focused <select> keeps the keys that choose (↑ ↓, letters, Space, Enter), never PageDown,
  *   PageUp, ← or →: those move the story, never a setting;
  * - a slider keeps ↑ ↓ only; the time scrubber steps events with ← →.
- * Choosing from a select hands the keys back to the page (`releaseAfterChoice`).
+ * Choosing from a select or a menu hands the keys back to the page (`releaseAfterChoice`,
+ * `releaseAfterMenuChoice`).
  */
 export type Command =
   | 'toggle'
@@ -113,6 +114,16 @@ export function focusKind(target: EventTarget | null): FocusKind {
 export function releaseAfterChoice(event: Event): void {
   const target = event.target as HTMLElement | null;
   if (target?.tagName?.toLowerCase() === 'select') target.blur();
+}
+
+/**
+ * After a choice in a menu (an item of a <details> menu: the run menu, the list of a lesson's
+ * steps), hand the keys back to the page: the item is left, so Space plays instead of choosing it
+ * again. Listen with it for `click` on the window (it runs after the item's own handler).
+ */
+export function releaseAfterMenuChoice(event: MouseEvent): void {
+  const item = (event.target as HTMLElement | null)?.closest?.('button, a, [role=menuitem]') as HTMLElement | null;
+  if (item && item.tagName.toLowerCase() !== 'summary' && item.closest('details')) item.blur();
 }
 
 /** Leave whatever control has the focus (Escape). */
