@@ -15,6 +15,8 @@ export type Answer = { kind: 'choice'; option: string } | { kind: 'byte'; value:
 export class LessonDriver {
   readonly lab = new Lab();
   index = $state(0);
+  /** The quiz option picked with the keys 1–4 on this step, not revealed yet (Enter reveals it). */
+  picked = $state<string | null>(null);
   /** Answers given, by step id. */
   answers = $state<Record<string, Answer>>({});
   #scenario: string | null = null;
@@ -90,6 +92,7 @@ export class LessonDriver {
   /** Show step `index`: its run (its actions kept from before), its moment, its highlight. */
   #show(index: number, how: { seen: boolean; passed: boolean }): void {
     this.index = index;
+    this.picked = null;
     const name = this.scenarioName;
     if (name !== this.#scenario) {
       // the student's actions in the run left behind are kept for when the lesson comes back to it
