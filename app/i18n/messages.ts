@@ -7,6 +7,8 @@
  */
 import { captureEn } from './areas/capture.en.ts';
 import { captureZh } from './areas/capture.zh.ts';
+import { clickerEn } from './areas/clicker.en.ts';
+import { clickerZh } from './areas/clicker.zh.ts';
 import { diagramEn } from './areas/diagram.en.ts';
 import { diagramZh } from './areas/diagram.zh.ts';
 import { labEn } from './areas/lab.en.ts';
@@ -24,8 +26,30 @@ import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...captureEn, ...protocolEn, ...pasteEn, ...lessonsEn, ...specEn },
-  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...captureZh, ...protocolZh, ...pasteZh, ...lessonsZh, ...specZh },
+  en: {
+    ...startup.en,
+    ...labEn,
+    ...diagramEn,
+    ...stateEn,
+    ...captureEn,
+    ...protocolEn,
+    ...pasteEn,
+    ...lessonsEn,
+    ...specEn,
+    ...clickerEn,
+  },
+  zh: {
+    ...startup.zh,
+    ...labZh,
+    ...diagramZh,
+    ...stateZh,
+    ...captureZh,
+    ...protocolZh,
+    ...pasteZh,
+    ...lessonsZh,
+    ...specZh,
+    ...clickerZh,
+  },
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

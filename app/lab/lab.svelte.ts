@@ -21,6 +21,7 @@ import {
   cloneWorld,
   initialWorld,
 } from '$engine';
+import { type Beat, beatsOf, nextBeat } from './beats.ts';
 import { capturedTimeline, frozenSimulation } from './captured.ts';
 import { type Timeline, fork, simulationOf } from './timeline.ts';
 
@@ -87,6 +88,19 @@ export class Lab {
   get endMs(): number {
     void this.version;
     return this.#sim?.endMs ?? 0;
+  }
+
+  /** The story beats of the run simulated so far (all of them once it has run to its end). */
+  readonly beats: Beat[] = $derived.by(() => {
+    void this.version;
+    return beatsOf(this.#sim?.trace ?? []);
+  });
+
+  /** Whether the run has been simulated to its end (so `beats` holds every stop). */
+  get complete(): boolean {
+    void this.version;
+    const sim = this.#sim;
+    return !sim || sim.now >= sim.endMs;
   }
 
   /** The world at the cursor. */
@@ -252,19 +266,18 @@ export class Lab {
     this.seekTime(this.endMs);
   }
 
-  /** To the next (or previous) scenario step or action: the moments a presenter talks about. */
+  /**
+   * To the next (or previous) story beat (beats.ts): the moments a presenter stops on — packets
+   * sent, lost, resent, arrived, messages delivered, timers firing, closes, the will, steps.
+   * Past the last one: the end; before the first: the start.
+   */
   jump(direction: 1 | -1): void {
     this.pause();
-    const trace = this.trace;
-    if (direction > 0) {
-      this.ensure(this.endMs);
-      const next = this.trace.findIndex((e, i) => i > this.seq && e.kind === 'step');
-      this.seekSeq(next < 0 ? this.trace.length - 1 : next);
-    } else {
-      let i = this.seq - 1;
-      while (i >= 0 && trace[i].kind !== 'step') i--;
-      this.seekSeq(i);
-    }
+    this.ensure(this.endMs);
+    const beat = nextBeat(this.beats, { seq: this.seq, timeMs: this.timeMs }, direction);
+    if (beat) this.seekTime(beat.atMs);
+    else if (direction > 0) this.end();
+    else this.home();
   }
 
   play(): void {

@@ -1,5 +1,8 @@
 import { expect, test } from 'vitest';
 import type { Lesson } from '../../lessons/lesson.ts';
+import { messages } from '../i18n/messages.ts';
+import { beatsReached, nextBeat } from '../lab/beats.ts';
+import { sentence } from '../lab/phrase.ts';
 import { LessonDriver } from './lesson-driver.svelte.ts';
 
 const lessons = Object.values(
@@ -73,5 +76,117 @@ test('nothing on screen answers a quiz before it is revealed', { timeout: 15_000
           : { kind: 'byte', value: step.quiz.answer },
       );
     });
+  }
+});
+
+/** What a step shows: where the run is, which packet is lit, and the run's actions. */
+function shown(driver: LessonDriver) {
+  const { lab } = driver;
+  return {
+    step: driver.step.id,
+    scenario: driver.scenarioName,
+    seq: lab.seq,
+    timeMs: lab.timeMs,
+    selection: lab.selection,
+    actions: lab.timeline.actions,
+  };
+}
+
+// Each step is replayed from the lesson’s start (a few runs simulated per step): 1-2.5 s for
+// the longest lesson on two shared cores, hence the explicit timeout.
+test.each(lessons.map((lesson) => [lesson.id, lesson] as const))(
+  '%s: every step opens from its address in the state that stepping to it gives',
+  (_id, lesson) => {
+    // stepping: Next from the first step, each quiz answered, each awaited action done for the student
+    const walker = new LessonDriver(lesson);
+    walker.go(0);
+    const stepped = [shown(walker)];
+    for (let i = 1; i < lesson.steps.length; i++) {
+      if (walker.step.quiz) walker.answer({ kind: 'choice', option: 'any' });
+      if (walker.step.await && !walker.awaitDone) walker.doItForMe();
+      walker.go(i);
+      stepped.push(shown(walker));
+    }
+    // opened straight at each step, as from `#/lessons/<lesson>/<step>`
+    lesson.steps.forEach((step, i) => {
+      const direct = new LessonDriver(lesson);
+      direct.go(i);
+      expect(shown(direct), `${lesson.id}/${step.id}`).toEqual(stepped[i]);
+    });
+  },
+  15_000,
+);
+
+test('picking a later step from the list reaches the same state as stepping to it', () => {
+  const keepalive = lessons.find((lesson) => lesson.id === '11-keepalive')!;
+  const listed = new LessonDriver(keepalive);
+  listed.go(0);
+  const closed = keepalive.steps.findIndex((s) => s.id === 'closed');
+  listed.go(closed);
+  const direct = new LessonDriver(keepalive);
+  direct.go(closed);
+  expect(shown(listed)).toEqual(shown(direct));
+  // the will has gone out: the run sits at the broker's PUBLISH to app, not at the start
+  expect(listed.lab.timeMs).toBeGreaterThan(5_000);
+});
+
+test('PageDown goes through the stops between two steps, then to the next step; PageUp comes back', () => {
+  const qos1 = lessons.find((lesson) => lesson.id === '09-qos1')!;
+  const driver = new LessonDriver(qos1);
+  driver.go(0);
+  const last = qos1.steps.length - 1;
+  const visited: Array<[number, number]> = [];
+  for (let press = 0; press < 300; press++) {
+    if (driver.quizPending) {
+      // an unanswered quiz holds PageDown
+      const held = [driver.index, driver.lab.timeMs];
+      driver.stop(1);
+      expect([driver.index, driver.lab.timeMs]).toEqual(held);
+      driver.answer({ kind: 'choice', option: 'any' });
+    }
+    if (driver.step.await && !driver.awaitDone) driver.doItForMe();
+    const before = [driver.index, driver.lab.timeMs, driver.lab.seq];
+    driver.stop(1);
+    const { index, lab } = driver;
+    if (index === before[0] && lab.timeMs === before[1] && lab.seq === before[2]) break; // past the last stop
+    visited.push([index, lab.timeMs]);
+  }
+  expect(driver.index).toBe(last);
+  expect(nextBeat(driver.lab.beats, { seq: driver.lab.seq, timeMs: driver.lab.timeMs }, 1)).toBeUndefined();
+  // within a step the stops move forward in time; some step has more than one
+  const perStep = new Map<number, number>();
+  for (let k = 0; k < visited.length; k++) {
+    perStep.set(visited[k][0], (perStep.get(visited[k][0]) ?? 0) + 1);
+    if (k > 0 && visited[k][0] === visited[k - 1][0]) expect(visited[k][1]).toBeGreaterThanOrEqual(visited[k - 1][1]);
+  }
+  expect(Math.max(...perStep.values())).toBeGreaterThan(1);
+  // PageUp walks back to where the step opened, then to the previous step
+  for (let press = 0; press < 50 && driver.index === last; press++) driver.stop(-1);
+  expect(driver.index).toBe(last - 1);
+});
+
+/** The stops PageDown makes in lessons 8–12, printed for the closing note (`PRINT_BEATS=1`). */
+test.runIf(process.env.PRINT_BEATS === '1')('print the stops of lessons 8–12', () => {
+  const en = (key: string, params: Record<string, unknown> = {}): string => {
+    let node: unknown = messages.en;
+    for (const part of key.split('.')) node = (node as Record<string, unknown>)?.[part];
+    return String(node).replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
+  };
+  for (const lesson of lessons.filter((l) => /^(08|09|10|11|12)-/.test(l.id))) {
+    const driver = new LessonDriver(lesson);
+    driver.go(0);
+    const lines: string[] = [];
+    for (let press = 0; press < 300; press++) {
+      if (driver.quizPending) driver.answer({ kind: 'choice', option: 'any' });
+      if (driver.step.await && !driver.awaitDone) driver.doItForMe();
+      const { lab } = driver;
+      const beat = lab.beats[beatsReached(lab.beats, { seq: lab.seq, timeMs: lab.timeMs }) - 1];
+      const what = beat && beat.atMs === lab.timeMs ? sentence(beat.headline.phrase, en) : '(step opens)';
+      lines.push(`${driver.step.id} ${(lab.timeMs / 1000).toFixed(2)} s ${what}`);
+      const before = [driver.index, lab.timeMs, lab.seq];
+      driver.stop(1);
+      if (driver.index === before[0] && driver.lab.timeMs === before[1] && driver.lab.seq === before[2]) break;
+    }
+    console.log(`${lesson.id}: ${lines.length} stops\n  ${lines.join('\n  ')}`);
   }
 });

@@ -68,7 +68,8 @@ for (const lang of ['en', 'zh'] as const) {
           await doIt.click();
           await page.locator('.await').getByText('✓').waitFor();
         }
-        if (await next.isDisabled()) break;
+        // the last step offers the next lesson instead of Next
+        if ((await next.count()) === 0 || (await next.isDisabled())) break;
         await next.click();
       }
       const [n, total] = await stepNumbers(page);
@@ -102,7 +103,10 @@ test('at 1280×720 a step shows its run from the start: the first PUBLISH, its l
     });
   await expect
     .poll(inView)
-    .toEqual(expect.arrayContaining(['CONNECT', 'PUBLISH #1 Q1', 'PUBACK #1', 'PUBLISH #1 Q1 DUP']));
+    // (the resend is selected, as stepping leaves it at this step: its arrow also carries its description)
+    .toEqual(
+      expect.arrayContaining(['CONNECT', 'PUBLISH #1 Q1', 'PUBACK #1', expect.stringMatching(/PUBLISH #1 Q1 DUP$/)]),
+    );
   expect(page.errors).toEqual([]);
   await page.context().close();
 });

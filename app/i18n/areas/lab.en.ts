@@ -389,8 +389,8 @@ export const labEn = {
       pause: 'Pause',
       step: 'Step',
       end: 'To the end',
-      prevStep: 'Previous step',
-      nextStep: 'Next step',
+      prevStep: 'Previous stop (PageUp)',
+      nextStep: 'Next stop: the next packet, loss, delivery, timer or step (PageDown)',
       time: 'Time',
       timeValue: '{{now}} / {{end}}',
       timeAria: '{{now}} of {{end}}',
@@ -402,7 +402,7 @@ export const labEn = {
       speedAria: '{{value}} times real time',
       skipIdle: 'Skip quiet time',
       keysTitle: 'Keyboard shortcuts',
-      keys: 'Keys: Space play/pause · ←/→ step · Home/End · PgUp/PgDn scenario steps · P presenter',
+      keys: 'Keys: Space play/pause · ←/→ step · Home/End · PgUp/PgDn previous/next stop (in presenter mode also ←/→) · P presenter · Esc leaves a control',
     },
 
     picker: {

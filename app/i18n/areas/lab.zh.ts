@@ -371,8 +371,8 @@ export const labZh: Shape<typeof labEn> = {
       pause: '暂停',
       step: '前进一步',
       end: '跳到结尾',
-      prevStep: '上一个场景步骤',
-      nextStep: '下一个场景步骤',
+      prevStep: '上一个停靠点（PageUp）',
+      nextStep: '下一个停靠点：下一个报文、丢失、投递、定时器或步骤（PageDown）',
       time: '时间',
       timeValue: '{{now}} / {{end}}',
       timeAria: '{{now}}（共 {{end}}）',
@@ -384,7 +384,7 @@ export const labZh: Shape<typeof labEn> = {
       speedAria: '实际时间的 {{value}} 倍',
       skipIdle: '跳过空闲时段',
       keysTitle: '键盘快捷键',
-      keys: '按键：空格 播放/暂停 · ←/→ 单步 · Home/End · PgUp/PgDn 场景步骤 · P 演示模式',
+      keys: '按键：空格 播放/暂停 · ←/→ 单步 · Home/End · PgUp/PgDn 上一个/下一个停靠点（演示模式下 ←/→ 亦可） · P 演示模式 · Esc 离开控件',
     },
 
     picker: {

@@ -17,7 +17,6 @@ import {
   unsubscribeAction,
 } from './actions.ts';
 import { SPEEDS, formatSeconds, formatSpeed, speedAt, speedIndex } from '../format.ts';
-import { commandFor } from './keys.ts';
 import { type Phrase, sentence } from '../phrase.ts';
 import { presetById } from '../presets.ts';
 
@@ -232,34 +231,6 @@ describe('acting now', () => {
     lab.seekTime(1_234.5);
     lab.act({ do: 'crash', client: 'sensor' });
     expect(lab.timeline.actions[0].atMs).toBe(1_235);
-  });
-});
-
-describe('keys', () => {
-  const press = (key: string, focus: Parameters<typeof commandFor>[0]['focus'] = 'none', more = {}) =>
-    commandFor({ key, focus, ...more });
-
-  test('the lab’s keys anywhere on the page', () => {
-    expect(
-      [' ', 'ArrowRight', 'ArrowLeft', 'Home', 'End', 'PageDown', 'PageUp', 'p', 'P'].map((k) => press(k)),
-    ).toEqual(['toggle', 'forward', 'back', 'home', 'end', 'nextStep', 'prevStep', 'presenter', 'presenter']);
-  });
-
-  test('never while typing, nor with a modifier, nor when something else took the key', () => {
-    for (const key of [' ', 'ArrowRight', 'p', 'Home', 'PageDown']) expect(press(key, 'text')).toBeNull();
-    expect(press('ArrowRight', 'none', { ctrlKey: true })).toBeNull();
-    expect(press('p', 'none', { metaKey: true })).toBeNull();
-    expect(press(' ', 'none', { defaultPrevented: true })).toBeNull();
-    expect(press('x')).toBeNull();
-  });
-
-  test('a focused button keeps Space; a slider keeps its arrows; the scrubber steps events', () => {
-    expect(press(' ', 'button')).toBeNull();
-    expect(press('ArrowRight', 'button')).toBe('forward');
-    expect(press('ArrowLeft', 'slider')).toBeNull();
-    expect(press('PageDown', 'slider')).toBe('nextStep');
-    expect(press('ArrowRight', 'scrubber')).toBe('forward');
-    expect(press(' ', 'scrubber')).toBe('toggle');
   });
 });
 
