@@ -4,7 +4,8 @@
  * in a text box is never taken over; a focused button keeps Space and Enter; a slider that moves by
  * arrow keys keeps them.
  */
-export type Command = 'toggle' | 'forward' | 'back' | 'home' | 'end' | 'nextStep' | 'prevStep' | 'presenter' | 'escape';
+export type Command =
+  'toggle' | 'forward' | 'back' | 'home' | 'end' | 'nextStep' | 'prevStep' | 'presenter' | 'escape' | 'side';
 
 /** Where the focus is, as far as keys are concerned. */
 export type FocusKind = 'none' | 'text' | 'button' | 'slider' | 'scrubber';
@@ -29,6 +30,9 @@ const KEYS: Record<string, Command> = {
   PageUp: 'prevStep',
   p: 'presenter',
   P: 'presenter',
+  // W: the diagram takes the whole width (the side panel hides or comes back)
+  w: 'side',
+  W: 'side',
   Escape: 'escape',
 };
 
