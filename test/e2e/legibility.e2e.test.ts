@@ -78,7 +78,8 @@ for (const lang of ['zh', 'en'] as const) {
       await page?.context().close();
     });
 
-    test('of every preset at its end', async () => {
+    // 7 presets, each run to its end and fitted: about 2 s each on a quiet 2-core machine
+    test('of every preset at its end', { timeout: 120_000 }, async () => {
       const seen: Record<string, unknown> = {};
       let labels = 0;
       for (const { id } of PRESETS) {
@@ -95,28 +96,37 @@ for (const lang of ['zh', 'en'] as const) {
     test.each(LESSONS)('of every step of lesson %s', async (id) => {
       const lesson = ((await import(`../../lessons/${id}/scenario.ts`)) as { default: Lesson }).default;
       const seen: Record<string, unknown> = {};
+      let labels = 0;
       for (const step of lesson.steps) {
         await page.evaluate((hash) => (location.hash = hash), `#/lessons/${id}/${step.id}`);
         await page.locator(`[data-lesson="${id}"]`).waitFor();
         await painted(page);
         if ((await page.locator(diagram).count()) === 0) continue;
-        seen[step.id] = faults(await measure(page, 13));
+        const m = await measure(page, 13);
+        labels += m.labels;
+        seen[step.id] = faults(m);
       }
       expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((step) => [step, NONE])));
+      expect(labels).toBeGreaterThan(0); // the steps' runs were drawn and their labels looked at
     });
   });
 
-  test(`${lang}: presenter mode writes nothing under 18 px in the diagram, narration and state`, async () => {
-    const page = await open(lang, true);
-    try {
-      for (const id of ['qos1-lost-puback', 'qos2-losses', 'keepalive-will']) {
-        await presetFitted(page, id);
-        const m = await measure(page, 18, PANELS);
-        expect({ id, small: m.small }).toEqual({ id, small: [] });
+  // three presets at their end in presenter mode: about 4 s each on a quiet 2-core machine
+  test(
+    `${lang}: presenter mode writes nothing under 18 px in the diagram, narration and state`,
+    { timeout: 90_000 },
+    async () => {
+      const page = await open(lang, true);
+      try {
+        for (const id of ['qos1-lost-puback', 'qos2-losses', 'keepalive-will']) {
+          await presetFitted(page, id);
+          const m = await measure(page, 18, PANELS);
+          expect({ id, small: m.small }).toEqual({ id, small: [] });
+        }
+        expect(page.errors).toEqual([]);
+      } finally {
+        await page.context().close();
       }
-      expect(page.errors).toEqual([]);
-    } finally {
-      await page.context().close();
-    }
-  });
+    },
+  );
 }

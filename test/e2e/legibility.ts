@@ -34,7 +34,12 @@ export function measureLegibility(args: { minPx: number; scopes: string[] }): Le
         const el = node.parentElement;
         if (!text || !el || !visible(el) || el.closest('[hidden], .visually-hidden, .sr-only, [popover]')) continue;
         if (el.closest('title')) continue;
-        const px = parseFloat(getComputedStyle(el).fontSize);
+        // svg text is scaled with its drawing (a viewBox): what the eye gets is size × scale
+        let px = parseFloat(getComputedStyle(el).fontSize);
+        if (el instanceof SVGGraphicsElement) {
+          const m = el.getScreenCTM();
+          if (m) px *= Math.hypot(m.a, m.b);
+        }
         if (px < args.minPx - 0.05) out.small.push(`${scope}: ${text.slice(0, 30)} (${px.toFixed(1)} px)`);
       }
     }

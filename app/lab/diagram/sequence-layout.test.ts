@@ -12,8 +12,8 @@ import {
   laneXs,
   OPEN_FRACTION,
   packetLabel,
+  placeLabels,
   segmentHitsBox,
-  stackLabels,
   textWidth,
   timeScale,
   timeTicks,
@@ -203,9 +203,13 @@ describe('timers, labels and the axis', () => {
   });
 
   test('labels on one lifeline are pushed apart', () => {
-    expect(stackLabels([10, 12, 40, 41], 10)).toEqual([10, 20, 40, 50]);
+    const same = (ys: number[]) => ys.map((y) => ({ y, rank: 0 }));
+    expect(placeLabels(same([10, 12, 40, 41]), 10, Infinity)).toEqual([10, 20, 40, 50]);
     // never far from their time: one pushed more than 15 is left out, and takes no room
-    expect(stackLabels([10, 11, 12, 13, 30], 10, 15)).toEqual([10, 20, null, null, 30]);
+    expect(placeLabels(same([10, 11, 12, 13, 30]), 10, 15)).toEqual([10, 20, null, null, 30]);
+    // the one that says more goes first: a crowd of routine labels does not push it out
+    const crowd = [0, 5, 10, 12, 15].map((y) => ({ y, rank: 1 }));
+    expect(placeLabels([...crowd, { y: 11, rank: 0 }], 10, 15)).toEqual([0, null, 21, null, null, 11]);
   });
 
   test('ticks fit the window and read in seconds', () => {

@@ -322,22 +322,32 @@ export function timerShape(
 }
 
 /**
- * Push labels down so that none overlaps the one before it on the same lifeline: `y` are wanted
- * positions in order, `height` the room each needs. A label that would have to move more than
- * `maxShift` from its time is left out (null) rather than drawn somewhere it does not belong: a
- * label far from its moment tells a wrong time (zoomed out, a pile of labels drifted by seconds).
+ * Push labels down so that none overlaps another on the same lifeline (`height` the room each
+ * needs). The labels that say more are placed first (lower `rank`: a cut cable before the tenth
+ * "publish"), each at the first free place at or below its wanted `y`. One that would have to move
+ * more than `maxShift` from its time is left out (null) rather than drawn where it does not
+ * belong: zoomed out, a pile of labels would otherwise drift by seconds.
  */
-export function stackLabels(ys: readonly number[], height: number, maxShift = Infinity): (number | null)[] {
-  const out: (number | null)[] = [];
-  let last = -Infinity;
-  for (const y of ys) {
-    const at = Math.max(y, last + height);
-    if (at - y > maxShift) {
-      out.push(null);
-      continue;
+export function placeLabels(
+  wanted: readonly { y: number; rank: number }[],
+  height: number,
+  maxShift: number,
+): (number | null)[] {
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a].rank - wanted[b].rank || wanted[a].y - wanted[b].y);
+  const taken: { y0: number; y1: number }[] = []; // kept sorted by y0
+  const out: (number | null)[] = wanted.map(() => null);
+  for (const i of order) {
+    let at = wanted[i].y;
+    for (const slot of taken) {
+      if (slot.y1 <= at) continue;
+      if (slot.y0 >= at + height) break;
+      at = slot.y1; // overlaps: try just below it
     }
-    out.push(at);
-    last = at;
+    if (at - wanted[i].y > maxShift) continue;
+    out[i] = at;
+    const slot = { y0: at, y1: at + height };
+    const index = taken.findIndex((s) => s.y0 > slot.y0);
+    taken.splice(index < 0 ? taken.length : index, 0, slot);
   }
   return out;
 }

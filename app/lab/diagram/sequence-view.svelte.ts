@@ -7,7 +7,7 @@
  *
  * A second view in `export` mode lays out the whole run up to the cursor for the SVG/PNG export.
  */
-import { cached, markLabel, timerName } from './diagram-text.ts';
+import { cached, markLabel, stepText, timerName } from './diagram-text.ts';
 import { language, t } from '../../i18n/i18n.svelte.ts';
 import type { Lab } from '../lab.svelte.ts';
 import type { Scenario } from '$engine';
@@ -29,7 +29,7 @@ import {
   laneXs,
   packetFamily,
   sendLabel,
-  stackLabels,
+  placeLabels,
   timeScale,
   textWidth,
   timeTicks,
@@ -43,6 +43,7 @@ import {
   type PacketArrow,
   type TimerBar,
   lowerBoundByTime,
+  stepParty,
   upperBoundByTime,
 } from './run-model.ts';
 
@@ -161,15 +162,45 @@ export class SequenceView {
 
   readonly run = $derived.by(() => runOf(this.lab));
   readonly cursor: Cursor = $derived.by(() => ({ seq: this.lab.seq, timeMs: this.lab.timeMs }));
-  readonly lanes = $derived.by(() => laneOrder(laneClients(this.lab.scenario)));
+  readonly lanes = $derived.by(() => lanesOf(this.lab.scenario));
   /** The diagram's text size in px: 0.7 rem, never under 13 px (read from the back of a room). */
   readonly fontPx = $derived(Math.max(this.em * 0.7, MIN_FONT_PX));
   /** Height of the band of lifeline names above the scrolled content. */
   readonly top = $derived(Math.round(this.em * 2.4));
-  readonly gutter = $derived(Math.round(this.em * 4));
-  /** Room outside the first and last lifelines, for their timers and the names of their marks. */
-  readonly pad = $derived(Math.round(Math.max(this.em * 4.5, Math.min(this.em * 9, this.width * 0.14))));
+  /** Room for the time axis: "10.600 s" at the diagram's text size. */
+  readonly gutter = $derived(Math.round(Math.max(this.em * 4, this.fontPx * 5.6)));
+  /**
+   * Room outside the first and last lifelines, for their timers and the names of their marks:
+   * enough for the longest name the scenario's steps put there (so "fault: drop the next PUBACK"
+   * is not cut short), within 4.5 em and a fifth of the width.
+   */
+  readonly pad = $derived.by(() => {
+    const widest = this.#widestEdgeStep(this.lab.scenario, this.lanes, this.fontPx, language());
+    const wanted = Math.max(this.em * 4.5, Math.min(this.em * 9, this.width * 0.14), widest + 30);
+    return Math.round(Math.min(wanted, this.width * 0.2));
+  });
   readonly laneX = $derived(laneXs(this.lanes, this.width, this.gutter, this.pad));
+  #edgeMemo: { key: unknown[]; widest: number } | null = null;
+
+  /**
+   * How wide the longest step name on the first or last lifeline is. Remembered per scenario,
+   * lanes, size and language: the pad is read for every label, and a run can have many steps.
+   */
+  #widestEdgeStep(scenario: Scenario, lanes: readonly string[], fontPx: number, lang: string): number {
+    const key = [scenario, lanes, fontPx, lang];
+    const memo = this.#edgeMemo;
+    if (memo && memo.key.every((part, i) => part === key[i])) return memo.widest;
+    const first = lanes[0];
+    const last = lanes[lanes.length - 1];
+    let widest = 0;
+    for (const step of scenario.steps) {
+      const party = stepParty(step);
+      if (party === first || party === last) widest = Math.max(widest, textWidth(stepText(step), fontPx));
+    }
+    this.#edgeMemo = { key, widest };
+    return widest;
+  }
+
   /** Room beside a lifeline for labels at x on `side`: up to the edge, or most of the way to the next lifeline. */
   roomBeside(x: number, side: 1 | -1): number {
     let edge = side > 0 ? this.width - 4 : this.gutter + 4;
@@ -240,7 +271,9 @@ export class SequenceView {
     }
     const ids = model.arrowIndex.query(t0, Math.min(t1, cursor.timeMs), this.#ids);
     const limit = this.mode === 'export' ? EXPORT_LIMIT : DENSE_LIMIT;
-    const minDrop = this.fontPx * 1.4;
+    // enough to take a lost packet's × clear of the arrow it answers, little enough to stay clear
+    // of the next one: about a line
+    const minDrop = Math.max(12, this.fontPx * 0.9);
     const items: ArrowItem[] = [];
     let dense = '';
     let count = 0;
@@ -282,6 +315,8 @@ export class SequenceView {
           );
       }
     }
+    // A lost packet's × clear of the other arrows: its line's slope is chosen among a few
+    if (!tooMany) this.#clearCrosses(items, laneX, cursor, minDrop);
     // Labels are placed so that none covers another, a mark's or a timer's name, or is crossed by
     // an arrow: each tries a few places along its own line (above it, then below it); the earlier
     // packet chooses first; a label with no free place is left out (hover or select still names it).
@@ -302,6 +337,29 @@ export class SequenceView {
     }
     return { items, dense: tooMany ? dense : null, count, labelled };
   });
+
+  /**
+   * A lost packet's × must be seen on its own line: when another arrow passes within reach of it,
+   * its line is drawn a little steeper or flatter (a few slopes tried, the × staying at its place
+   * across the gap) until the × is clear, if one is. Items are replaced, not changed (the cache).
+   */
+  #clearCrosses(items: ArrowItem[], laneX: Record<string, number>, cursor: Cursor, minDrop: number): void {
+    const reach = 8;
+    const near = (item: ArrowItem, x: number, y: number) =>
+      items.some((other) => other !== item && segmentDistance(other.shape, x, y) < reach);
+    items.forEach((item, i) => {
+      if (item.shape.endKind !== 'cross' || !near(item, item.shape.x2, item.shape.y2)) return;
+      const { arrow, copy } = item;
+      const progress = copyProgress(arrow, copy, cursor);
+      for (const drop of [minDrop * 0.5, minDrop * 1.6, 0, minDrop * 2.2]) {
+        const shape = arrowShape(arrow, copy, progress, laneX[arrow.send.from], laneX[arrow.send.to], this.y, drop);
+        if (!near(item, shape.x2, shape.y2)) {
+          items[i] = { ...item, shape };
+          return;
+        }
+      }
+    });
+  }
 
   /** The box of an arrow's label with its baseline's middle at `at`. */
   labelBox(item: ArrowItem, at: Point): Box {
@@ -364,11 +422,11 @@ export class SequenceView {
     const line = font * 1.25;
     const viewTop = -this.offsetY;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- scratch for this computation
-    const wanted = new Map<string, { y: number; order: number; set: (y: number | null) => void }[]>();
-    const want = (party: string, y: number, order: number, set: (y: number | null) => void) => {
+    const wanted = new Map<string, { y: number; rank: number; set: (y: number | null) => void }[]>();
+    const want = (party: string, y: number, rank: number, set: (y: number | null) => void) => {
       const list = wanted.get(party);
-      if (list) list.push({ y, order, set });
-      else wanted.set(party, [{ y, order, set }]);
+      if (list) list.push({ y, rank, set });
+      else wanted.set(party, [{ y, rank, set }]);
     };
 
     const ids = model.timerIndex.query(t0, Math.min(t1, cursor.timeMs));
@@ -402,10 +460,10 @@ export class SequenceView {
       const sticky = this.height - this.top > this.em * 14;
       const y = sticky ? Math.max(shape.y1 + line * 0.7, viewTop + line) : shape.y1 + line * 0.7;
       if (labelTimers && y <= Math.max(shape.y2, shape.y1 + this.em)) {
-        want(bar.party, y, 1, (at) => {
+        want(bar.party, y, 3, (at) => {
           item.labelY = at;
           if (at === null) return;
-          const width = textWidth(item.text, font);
+          const width = textWidth(item.text, font * 1.1) + 4; // generous: a label must not cover it
           const x0 = side > 0 ? shape.x + 6 : shape.x - 6 - width;
           item.box = { x0, x1: x0 + width, y0: at - font * 0.7, y1: at + font * 0.7 };
         });
@@ -432,7 +490,7 @@ export class SequenceView {
       const side = this.sideOf(mark.party);
       const room = this.roomBeside(x, side);
       const text = cached(mark, `label${Math.round(room)}/${font}`, () => fitText(markLabel(mark), room, font));
-      const width = textWidth(text, font);
+      const width = textWidth(text, font * 1.12) + 4; // generous (bold): a label must not cover it
       const x0 = side > 0 ? x + 12 : x - 12 - width;
       const item: MarkItem = {
         key: mark.seq,
@@ -446,7 +504,7 @@ export class SequenceView {
         box: { x0, x1: x0 + width, y0: y - font * 0.7, y1: y + font * 0.7 },
       };
       marks.push(item);
-      want(mark.party, y, 0, (at) => {
+      want(mark.party, y, markRank(mark), (at) => {
         item.labelY = at;
         if (at !== null) item.box = { ...item.box, y0: at - font * 0.7, y1: at + font * 0.7 };
         else item.box = { x0: 0, x1: 0, y0: 0, y1: 0 };
@@ -456,12 +514,7 @@ export class SequenceView {
     // Names pushed apart on each lifeline, but never far from their moment: one that would be
     // pushed more than a few lines is left out (its glyph stays; hover and the narration name it).
     for (const list of wanted.values()) {
-      list.sort((a, b) => a.y - b.y || a.order - b.order);
-      const ys = stackLabels(
-        list.map((w) => w.y),
-        line,
-        line * 2.5,
-      );
+      const ys = placeLabels(list, line, line * 2.5);
       list.forEach((w, i) => w.set(ys[i]));
     }
     return { timers, marks };
@@ -569,12 +622,23 @@ export class SequenceView {
    * The zoom that shows the run from its start to the cursor in the view's height; with `floor`,
    * never fewer pixels per virtual second than that (a long run then shows its latest part).
    */
-  fitZoom(floor = 0): number {
+  fitZoom(floor = 0, spanMs = this.lab.timeMs): number {
     const room = this.height - this.top - this.below() - PAD_TOP;
-    const spanMs = Math.max(this.lab.timeMs, 100); // a run at its start: a tenth of a second
+    spanMs = Math.max(spanMs, 100); // a run at its start: a tenth of a second
     const perMs = Math.max(room / spanMs, floor / 1_000);
     const k = perMs * (BASE_EM / (BASE_PX_PER_MS * this.em));
     return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, k));
+  }
+
+  /**
+   * What Fit shows: the run from its start to its last event shown, a little past it — not a
+   * quiet stretch after it (the lab runs on 10 s after the last step), which would flatten what
+   * happened into a strip. Never past the cursor.
+   */
+  fitSpanMs(): number {
+    const { timeMs, seq } = this.lab;
+    const lastMs = seq >= 0 ? (this.lab.trace[seq]?.atMs ?? 0) : 0;
+    return Math.min(timeMs, lastMs + Math.max(200, lastMs * 0.04));
   }
 
   /** Clamp a scroll for zoom `k`. */
@@ -618,14 +682,42 @@ export class SequenceView {
   }
 }
 
+/**
+ * Which names on a lifeline are placed first when they crowd: a close, an error or a step that
+ * changes the network or a connection (a cut, a crash, a fault) before the routine ones.
+ */
+function markRank(mark: Mark): number {
+  if (mark.kind === 'close' || mark.kind === 'error') return 0;
+  if (mark.kind === 'step') return ['publish', 'subscribe', 'unsubscribe', 'connect'].includes(mark.step.do) ? 1 : 0;
+  return 2;
+}
+
 /** Where along its line an arrow's label may go, in the order tried (0 = the sender). */
 const LABEL_FRACTIONS = [0.4, 0.25, 0.55, 0.15, 0.7];
+
+/** How far (x, y) is from a line's segment. */
+function segmentDistance(s: { x1: number; y1: number; x2: number; y2: number }, x: number, y: number): number {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const len2 = dx * dx + dy * dy || 1;
+  const t = Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / len2));
+  return Math.hypot(s.x1 + t * dx - x, s.y1 + t * dy - y);
+}
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
 function arrowText(arrow: PacketArrow, copyIndex: number): string {
   const retransmits = arrow.send.retransmits ?? 0;
   return `${copyIndex > 0 ? `${t('diagram.copyTag')} ` : ''}${sendLabel(arrow.send)}${retransmits > 0 ? ` ↻${retransmits}` : ''}`;
+}
+
+const laneMemo = new WeakMap<Scenario, string[]>();
+
+/** The lifelines of a scenario, in order (remembered: a run can have many steps to weigh). */
+function lanesOf(scenario: Scenario): string[] {
+  let lanes = laneMemo.get(scenario);
+  if (!lanes) laneMemo.set(scenario, (lanes = laneOrder(laneClients(scenario))));
+  return lanes;
 }
 
 /** Each client as the lane order weighs it: a publisher (or a will), and how many steps name it. */
