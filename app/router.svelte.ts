@@ -4,8 +4,10 @@
  * built app works from any static host or folder. Older explainer links (`#x=…`) still open the
  * explainer.
  */
-export type Page = 'lab' | 'explain' | 'lessons' | 'spec';
+export type Page = 'lab' | 'explain' | 'lessons' | 'spec' | 'compare';
+/** The pages the header links to; a comparison is reached from the lab, by its own address. */
 export const PAGES: readonly Page[] = ['lab', 'explain', 'lessons', 'spec'];
+const ROUTED: readonly Page[] = [...PAGES, 'compare'];
 
 export interface Route {
   page: Page;
@@ -19,7 +21,7 @@ export function parseRoute(hash: string): Route {
   if (!body.startsWith('/')) return { page: body.includes('=') ? 'explain' : 'lab', path: [], query: body };
   const q = body.indexOf('?');
   const [first = '', ...path] = (q < 0 ? body : body.slice(0, q)).split('/').slice(1);
-  const page = (PAGES as readonly string[]).includes(first) ? (first as Page) : 'lab';
+  const page = (ROUTED as readonly string[]).includes(first) ? (first as Page) : 'lab';
   return { page, path: path.filter(Boolean).map(safeDecode), query: q < 0 ? '' : body.slice(q + 1) };
 }
 

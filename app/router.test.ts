@@ -13,4 +13,10 @@ test('routes read and write the hash', () => {
   expect(parseRoute('#/nonsense/%E0%A4%A')).toEqual({ page: 'lab', path: ['%E0%A4%A'], query: '' });
   expect(routeHash({ page: 'lessons', path: ['09-qos1', 'lost puback'] })).toBe('#/lessons/09-qos1/lost%20puback');
   expect(routeHash({ page: 'explain', query: 'x=30' })).toBe('#/explain?x=30');
+  // a comparison has its own address, though no page link in the header
+  expect(parseRoute('#/compare?a=qos1-lost-puback&b=qos1-lost-puback~q2')).toEqual({
+    page: 'compare',
+    path: [],
+    query: 'a=qos1-lost-puback&b=qos1-lost-puback~q2',
+  });
 });

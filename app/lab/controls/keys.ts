@@ -27,7 +27,9 @@ export type Command =
   | 'option2'
   | 'option3'
   | 'option4'
-  | 'reveal';
+  | 'reveal'
+  /** Hide or show the side panel, for a full-width diagram. */
+  | 'side';
 
 /** Where the focus is, as far as keys are concerned. */
 export type FocusKind = 'none' | 'text' | 'button' | 'select' | 'slider' | 'scrubber';
@@ -54,6 +56,9 @@ const KEYS: Record<string, Command> = {
   PageUp: 'prevStop',
   p: 'presenter',
   P: 'presenter',
+  // W: the diagram takes the whole width (the side panel hides or comes back)
+  w: 'side',
+  W: 'side',
   Escape: 'escape',
   '1': 'option1',
   '2': 'option2',

@@ -114,6 +114,18 @@ describe('the run model', () => {
     expect(model.arrowIndex.query(60, 65)).toEqual([0]);
   });
 
+  test('a cut cable is an outage from the cut to the restore', () => {
+    const model = new RunModel();
+    const step = (seq: number, atMs: number, what: 'cut' | 'restore') =>
+      ({ seq, atMs, kind: 'step', step: { atMs, do: what, client: 'sensor' } }) as TraceEvent;
+    model.sync([step(0, 9_500, 'cut')]);
+    expect(model.outages).toEqual([
+      { client: 'sensor', startSeq: 0, startMs: 9_500, endSeq: Infinity, endMs: Infinity },
+    ]);
+    model.sync([step(0, 9_500, 'cut'), step(1, 19_500, 'restore')].slice(0, 2));
+    expect(model.outages[0]).toMatchObject({ endSeq: 1, endMs: 19_500 });
+  });
+
   test('actor names', () => {
     expect(partyOf('broker/sensor#1')).toBe('broker');
     expect(partyOf('sensor/out/3')).toBe('sensor');

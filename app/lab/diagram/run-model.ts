@@ -84,6 +84,16 @@ export interface ConnectedSpan {
   endMs: number;
 }
 
+/** A stretch of time a client's cable was cut (a `cut` step until its `restore`), as the world folds it. */
+export interface Outage {
+  client: string;
+  startSeq: number;
+  startMs: number;
+  /** The restore; Infinity while not restored. */
+  endSeq: number;
+  endMs: number;
+}
+
 /** The lifeline an actor belongs to: 'broker/sensor#1' → broker, 'sensor/out/3' → sensor. */
 export function partyOf(actor: string): string {
   return actorParty(actor);
@@ -107,6 +117,7 @@ export class RunModel {
   timers: TimerBar[] = [];
   marks: Mark[] = [];
   connected: ConnectedSpan[] = [];
+  outages: Outage[] = [];
   /** Packets by time: [sent, last copy's end]. Ids are arrow indexes. */
   arrowIndex = new IntervalIndex(500);
   /** Timers by time: [start, fire or cancel]. Ids are timer indexes. */
@@ -125,6 +136,7 @@ export class RunModel {
   /** Per party, which timer holds each column (null: free). */
   #columns = new Map<string, (number | null)[]>();
   #openSpan = new Map<string, ConnectedSpan>();
+  #openOutage = new Map<string, Outage>();
 
   /** Read the events added since last time; start over if this is another run. Returns whether anything changed. */
   sync(trace: readonly TraceEvent[]): boolean {
@@ -143,6 +155,7 @@ export class RunModel {
     this.timers = [];
     this.marks = [];
     this.connected = [];
+    this.outages = [];
     this.arrowIndex = new IntervalIndex(500);
     this.timerIndex = new IntervalIndex(1_000);
     this.lastMs = 0;
@@ -151,6 +164,7 @@ export class RunModel {
     this.#timerById.clear();
     this.#columns.clear();
     this.#openSpan.clear();
+    this.#openOutage.clear();
     this.revision++;
   }
 
@@ -212,6 +226,7 @@ export class RunModel {
         break;
       case 'step':
         this.marks.push({ kind: 'step', seq: e.seq, atMs: e.atMs, party: stepParty(e.step), step: e.step });
+        if (e.step.do === 'cut' || e.step.do === 'restore') this.#cable(e.step.client, e.step.do, e.seq, e.atMs);
         break;
       case 'close':
         this.marks.push({
@@ -278,6 +293,20 @@ export class RunModel {
     this.timerIndex.end(bar.index, atMs);
     const columns = this.#columns.get(bar.party);
     if (columns && columns[bar.column] === timer) columns[bar.column] = null;
+  }
+
+  /** The cable's state, as the world's `links[client].cut` follows the same steps. */
+  #cable(client: string, what: 'cut' | 'restore', seq: number, atMs: number): void {
+    const open = this.#openOutage.get(client);
+    if (what === 'cut' && !open) {
+      const outage: Outage = { client, startSeq: seq, startMs: atMs, endSeq: Infinity, endMs: Infinity };
+      this.outages.push(outage);
+      this.#openOutage.set(client, outage);
+    } else if (what === 'restore' && open) {
+      open.endSeq = seq;
+      open.endMs = atMs;
+      this.#openOutage.delete(client);
+    }
   }
 
   #connection(client: string, to: string, seq: number, atMs: number): void {

@@ -10,8 +10,10 @@ import {
   keepApart,
   laneOrder,
   laneXs,
+  OPEN_FRACTION,
   packetLabel,
-  stackLabels,
+  placeLabels,
+  segmentHitsBox,
   textWidth,
   timeScale,
   timeTicks,
@@ -44,6 +46,37 @@ describe('lanes', () => {
     expect(laneOrder(['a', 'b', 'c'])).toEqual(['a', 'b', 'broker', 'c']);
     expect(laneOrder([])).toEqual(['broker']);
     expect(laneXs(['sensor', 'broker', 'app'], 500, 50, 50)).toEqual({ sensor: 100, broker: 275, app: 450 });
+  });
+
+  test('publishers left, the others right, so that no arrow crosses a third party where an order avoids it', () => {
+    // lesson 12: the sensor publishes (and leaves a will), the dashboard and the phone subscribe
+    const lesson12 = [
+      { id: 'sensor', publishes: true, weight: 3 },
+      { id: 'dashboard', publishes: false, weight: 2 },
+      { id: 'phone', publishes: false, weight: 2 },
+    ];
+    expect(laneOrder(lesson12)).toEqual(['sensor', 'broker', 'dashboard', 'phone']);
+    // a subscriber listed first still goes right of the broker
+    expect(
+      laneOrder([
+        { id: 'app', publishes: false, weight: 1 },
+        { id: 'sensor', publishes: true, weight: 1 },
+      ]),
+    ).toEqual(['sensor', 'broker', 'app']);
+    // sides stay balanced, the busiest nearest the broker
+    const many = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, publishes: true, weight: i }));
+    expect(laneOrder(many)).toEqual(['c', 'd', 'broker', 'b', 'a']);
+  });
+});
+
+describe('what a label may not touch', () => {
+  const box = { x0: 10, x1: 20, y0: 10, y1: 20 };
+  test('a segment through, into, beside or past a box', () => {
+    expect(segmentHitsBox(0, 15, 30, 15, box)).toBe(true); // straight through
+    expect(segmentHitsBox(15, 15, 40, 40, box)).toBe(true); // starts inside
+    expect(segmentHitsBox(0, 0, 30, 5, box)).toBe(false); // above it
+    expect(segmentHitsBox(0, 30, 30, 0, box)).toBe(true); // diagonal across
+    expect(segmentHitsBox(0, 9, 9, 0, box)).toBe(false); // cuts the corner's bounding box only
   });
 });
 
@@ -82,6 +115,28 @@ describe('arrow geometry', () => {
     const shape = arrowShape(lost, lost.copies[0], done, X.sensor, X.broker, y);
     expect(shape).toMatchObject({ x2: 200, y2: 125, endKind: 'cross' });
     expect(shape.end).toContain('M194,119L206,131');
+  });
+
+  test('a lost packet keeps a slope at every zoom: its × is on its own line, below where it left', () => {
+    const done = copyProgress(lost, lost.copies[0], { seq: 3, timeMs: 130 });
+    const flat = timeScale(0.01, 0); // zoomed far out: 25 ms is a quarter of a pixel
+    const shape = arrowShape(lost, lost.copies[0], done, X.sensor, X.broker, flat, 20);
+    expect(shape.y2 - shape.y1).toBeGreaterThanOrEqual(20);
+    expect(shape).toMatchObject({ x2: 200, endKind: 'cross' });
+    // zoomed in, where it was lost is already far enough below: drawn at its time
+    expect(arrowShape(lost, lost.copies[0], done, X.sensor, X.broker, y, 20).y2).toBe(125);
+  });
+
+  test('a packet whose arrival is not known yet is drawn open-ended from its sender, never to a midpoint', () => {
+    const pending = new RunModel();
+    pending.sync([{ ...trace[2], seq: 0, atMs: 100 }] as TraceEvent[]);
+    const [arrow] = pending.arrows;
+    const progress = copyProgress(arrow, arrow.copies[0], { seq: 0, timeMs: 400 });
+    const shape = arrowShape(arrow, arrow.copies[0], progress, X.sensor, X.broker, y, 20);
+    expect(shape.endKind).toBe('open');
+    expect(shape.tip).toBeNull();
+    expect(shape.x2).toBe(X.sensor + (X.broker - X.sensor) * OPEN_FRACTION);
+    expect(shape.y2).toBe(400); // reaches down to the cursor's time: still on its way then
   });
 
   test('a packet reaching a closed connection ends at the receiver with a bar', () => {
@@ -148,7 +203,13 @@ describe('timers, labels and the axis', () => {
   });
 
   test('labels on one lifeline are pushed apart', () => {
-    expect(stackLabels([10, 12, 40, 41], 10)).toEqual([10, 20, 40, 50]);
+    const same = (ys: number[]) => ys.map((y) => ({ y, rank: 0 }));
+    expect(placeLabels(same([10, 12, 40, 41]), 10, Infinity)).toEqual([10, 20, 40, 50]);
+    // never far from their time: one pushed more than 15 is left out, and takes no room
+    expect(placeLabels(same([10, 11, 12, 13, 30]), 10, 15)).toEqual([10, 20, null, null, 30]);
+    // the one that says more goes first: a crowd of routine labels does not push it out
+    const crowd = [0, 5, 10, 12, 15].map((y) => ({ y, rank: 1 }));
+    expect(placeLabels([...crowd, { y: 11, rank: 0 }], 10, 15)).toEqual([0, null, 21, null, null, 11]);
   });
 
   test('ticks fit the window and read in seconds', () => {

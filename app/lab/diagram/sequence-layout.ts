@@ -13,10 +13,44 @@ export interface Cursor {
   timeMs: number;
 }
 
-/** Clients in scenario order, the broker in the middle (publishers left, subscribers right, usually). */
-export function laneOrder(clients: readonly string[]): string[] {
-  const left = Math.ceil(clients.length / 2);
-  return [...clients.slice(0, left), BROKER, ...clients.slice(left)];
+/** A client as the lane order sees it: does it publish (or leave a will), and how busy is it. */
+export interface LaneClient {
+  id: string;
+  publishes: boolean;
+  /** How many scenario steps name it: more steps, more arrows. */
+  weight: number;
+}
+
+/**
+ * Lifelines in an order where arrows cross as few third parties as can be: every arrow goes
+ * between a client and the broker, so a client crosses the lanes between it and the broker.
+ * Publishers go left of the broker, the others right (the story reads left to right), the sides
+ * kept within one of each other in size, and on each side the busiest client nearest the broker.
+ * Ties keep the scenario's order. Plain ids are taken as equally busy publishers-or-not by halves.
+ */
+export function laneOrder(clients: readonly (string | LaneClient)[]): string[] {
+  const all = clients.map((c, i) =>
+    typeof c === 'string' ? { id: c, publishes: i < Math.ceil(clients.length / 2), weight: 0 } : c,
+  );
+  const half = Math.ceil(all.length / 2);
+  const byWeight = (a: LaneClient, b: LaneClient) => b.weight - a.weight || all.indexOf(a) - all.indexOf(b);
+  let left = all.filter((c) => c.publishes);
+  let right = all.filter((c) => !c.publishes);
+  // rebalance: the lightest of the bigger side moves across
+  while (left.length > half) {
+    const lightest = [...left].sort(byWeight).at(-1)!;
+    left = left.filter((c) => c !== lightest);
+    right = [...right, lightest];
+  }
+  while (right.length > half && right.length - left.length > 1) {
+    const lightest = [...right].sort(byWeight).at(-1)!;
+    right = right.filter((c) => c !== lightest);
+    left = [...left, lightest];
+  }
+  const inward = (a: LaneClient, b: LaneClient) => a.weight - b.weight || all.indexOf(a) - all.indexOf(b);
+  const leftIds = [...left].sort(inward).map((c) => c.id);
+  const rightIds = [...right].sort(byWeight).map((c) => c.id);
+  return [...leftIds, BROKER, ...rightIds];
 }
 
 /** Where each lifeline stands across `width`, between a left gutter (the time axis) and the margins. */
@@ -103,7 +137,8 @@ export interface ArrowShape {
   y2: number;
   /** Arrowhead (arrived), × (lost) or bar at the receiver (arrived at a closed connection); svg path data. */
   end: string | null;
-  endKind: 'head' | 'cross' | 'closed' | null;
+  /** 'open': its arrival is not known yet, the line stops short of the receiver with no end drawn. */
+  endKind: 'head' | 'cross' | 'closed' | 'open' | null;
   /** The packet on its way (absent when done). */
   tip: Point | null;
   /** Label anchor (a little above the line, LABEL_AT of the way along it). */
@@ -143,7 +178,14 @@ export function endBar(from: Point, to: Point, half = 8): string {
 
 const r = (v: number) => Math.round(v * 10) / 10;
 
-/** The line of one copy at the cursor, between the sender's lifeline `xFrom` and the receiver's `xTo`. */
+/** How far across the gap a packet whose arrival is not known yet is drawn: open-ended, from its sender. */
+export const OPEN_FRACTION = 0.3;
+
+/**
+ * The line of one copy at the cursor, between the sender's lifeline `xFrom` and the receiver's `xTo`.
+ * `minDropPx` keeps a lost copy's line sloped at every zoom: its × then sits on its own line, below
+ * the packet it answers, never on the tail of another arrow that meets the sender at the same time.
+ */
 export function arrowShape(
   arrow: PacketArrow,
   copy: Copy,
@@ -151,22 +193,31 @@ export function arrowShape(
   xFrom: number,
   xTo: number,
   y: (ms: number) => number,
+  minDropPx = 0,
 ): ArrowShape {
   const start: Point = { x: xFrom, y: y(arrow.send.sentAtMs) };
+  const expected = arrow.expectedAtMs;
+  const lost = copy.fate !== null && copy.fate !== 'arrive';
   let end: Point;
-  if (Number.isFinite(copy.endMs)) end = { x: xFrom + (xTo - xFrom) * endFraction(arrow, copy), y: y(copy.endMs) };
+  let open = false;
+  if (Number.isFinite(copy.endMs)) {
+    const ey = y(copy.endMs);
+    end = {
+      x: xFrom + (xTo - xFrom) * endFraction(arrow, copy),
+      y: lost && endFraction(arrow, copy) < 1 ? Math.max(ey, start.y + minDropPx) : ey,
+    };
+  } else if (expected !== undefined) end = { x: xTo, y: y(expected) };
   else {
-    const expected = arrow.expectedAtMs;
-    end = expected !== undefined ? { x: xTo, y: y(expected) } : { x: xFrom + (xTo - xFrom), y: y(progress.tipMs) };
+    // its arrival is not known: drawn a little way out from its sender, open-ended, to the cursor's time
+    open = true;
+    end = { x: xFrom + (xTo - xFrom) * OPEN_FRACTION, y: Math.max(y(progress.tipMs), start.y + minDropPx) };
   }
   let tip: Point;
-  if (progress.done) tip = end;
-  else if (Number.isFinite(copy.endMs) || arrow.expectedAtMs !== undefined) {
-    tip = { x: start.x + (end.x - start.x) * progress.fraction, y: start.y + (end.y - start.y) * progress.fraction };
-  } else tip = { x: start.x + (xTo - xFrom) * progress.fraction, y: y(progress.tipMs) };
+  if (progress.done || open) tip = end;
+  else tip = { x: start.x + (end.x - start.x) * progress.fraction, y: start.y + (end.y - start.y) * progress.fraction };
 
   let endPath: string | null = null;
-  let endKind: ArrowShape['endKind'] = null;
+  let endKind: ArrowShape['endKind'] = open ? 'open' : null;
   if (progress.done) {
     if (copy.fate === 'arrive') {
       endPath = arrowHead(start, end);
@@ -186,7 +237,7 @@ export function arrowShape(
     y2: r(tip.y),
     end: endPath,
     endKind,
-    tip: progress.done ? null : { x: r(tip.x), y: r(tip.y) },
+    tip: progress.done || open ? null : { x: r(tip.x), y: r(tip.y) },
     // nearer the sender than the middle: arrows crossing each other keep their labels apart
     lx: r(start.x + (tip.x - start.x) * LABEL_AT),
     ly: r(start.y + (tip.y - start.y) * LABEL_AT - 5),
@@ -271,16 +322,32 @@ export function timerShape(
 }
 
 /**
- * Push labels down so that none overlaps the one before it on the same lifeline: `y` are wanted
- * positions in order, `height` the room each needs. Returns the positions to draw at.
+ * Push labels down so that none overlaps another on the same lifeline (`height` the room each
+ * needs). The labels that say more are placed first (lower `rank`: a cut cable before the tenth
+ * "publish"), each at the first free place at or below its wanted `y`. One that would have to move
+ * more than `maxShift` from its time is left out (null) rather than drawn where it does not
+ * belong: zoomed out, a pile of labels would otherwise drift by seconds.
  */
-export function stackLabels(ys: readonly number[], height: number): number[] {
-  const out: number[] = [];
-  let last = -Infinity;
-  for (const y of ys) {
-    const at = Math.max(y, last + height);
-    out.push(at);
-    last = at;
+export function placeLabels(
+  wanted: readonly { y: number; rank: number }[],
+  height: number,
+  maxShift: number,
+): (number | null)[] {
+  const order = wanted.map((_, i) => i).sort((a, b) => wanted[a].rank - wanted[b].rank || wanted[a].y - wanted[b].y);
+  const taken: { y0: number; y1: number }[] = []; // kept sorted by y0
+  const out: (number | null)[] = wanted.map(() => null);
+  for (const i of order) {
+    let at = wanted[i].y;
+    for (const slot of taken) {
+      if (slot.y1 <= at) continue;
+      if (slot.y0 >= at + height) break;
+      at = slot.y1; // overlaps: try just below it
+    }
+    if (at - wanted[i].y > maxShift) continue;
+    out[i] = at;
+    const slot = { y0: at, y1: at + height };
+    const index = taken.findIndex((s) => s.y0 > slot.y0);
+    taken.splice(index < 0 ? taken.length : index, 0, slot);
   }
   return out;
 }
@@ -354,4 +421,31 @@ export function clampTranslate(ty: number, bottom: number, height: number): numb
 /** Virtual time formatted for labels: "1.234 s". */
 export function formatMs(ms: number): string {
   return `${(ms / 1_000).toFixed(3)} s`;
+}
+
+/** Whether the segment (x1, y1)–(x2, y2) passes through `box` (Liang–Barsky clipping). */
+export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
+  if (Math.max(x1, x2) < box.x0 || Math.min(x1, x2) > box.x1 || Math.max(y1, y2) < box.y0 || Math.min(y1, y2) > box.y1)
+    return false;
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, x1 - box.x0],
+    [dx, box.x1 - x1],
+    [-dy, y1 - box.y0],
+    [dy, box.y1 - y1],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
 }

@@ -7,8 +7,10 @@
  *
  * A second view in `export` mode lays out the whole run up to the cursor for the SVG/PNG export.
  */
-import { cached, markLabel, timerName } from './diagram-text.ts';
+import { cached, markLabel, stepText, timerName } from './diagram-text.ts';
+import { language, t } from '../../i18n/i18n.svelte.ts';
 import type { Lab } from '../lab.svelte.ts';
+import type { Scenario } from '$engine';
 import { runOf } from './lab-run.ts';
 import {
   type ArrowShape,
@@ -16,16 +18,18 @@ import {
   type Cursor,
   type PacketFamily,
   type TimerShape,
+  type LaneClient,
+  type Point,
   arrowShape,
   clampTranslate,
+  segmentHitsBox,
   copyProgress,
   fitText,
-  keepApart,
   laneOrder,
   laneXs,
   packetFamily,
   sendLabel,
-  stackLabels,
+  placeLabels,
   timeScale,
   textWidth,
   timeTicks,
@@ -35,17 +39,22 @@ import {
   BROKER,
   type Copy,
   type Mark,
+  type Outage,
   type PacketArrow,
   type TimerBar,
   lowerBoundByTime,
+  stepParty,
   upperBoundByTime,
 } from './run-model.ts';
 
+/** The smallest text the diagram writes, in CSS px (the normal view, at a projector). */
+export const MIN_FONT_PX = 13;
 /** Pixels per virtual ms at zoom 1. */
 export const BASE_PX_PER_MS = 0.6;
 /** …at a 16 px font; larger text spreads time out with it, so labels keep their room. */
 const BASE_EM = 16;
-export const MIN_ZOOM = 0.01;
+/** Low enough to fit a run of hours in a short view: Fit shows any run whole. */
+export const MIN_ZOOM = 0.0002;
 export const MAX_ZOOM = 24;
 /** Space above time 0 inside the scrolled content. */
 export const PAD_TOP = 14;
@@ -64,6 +73,8 @@ export interface ArrowItem {
   copyIndex: number;
   family: PacketFamily;
   label: string;
+  /** What is written on it: a copy's tag, its label, how often tcp retransmitted it. */
+  text: string;
   shape: ArrowShape;
   inFlight: boolean;
 }
@@ -88,7 +99,8 @@ export interface MarkItem {
   mark: Mark;
   x: number;
   y: number;
-  labelY: number;
+  /** Where its label is written, or null: left out rather than drawn far from its moment. */
+  labelY: number | null;
   side: 1 | -1;
   /** Room for its label, in px, before the edge or the next lifeline. */
   room: number;
@@ -105,6 +117,13 @@ export interface SpanItem {
   y2: number;
 }
 
+/** Zoom and scroll on the time axis, and whether it follows the cursor: one per diagram, or shared. */
+export class TimeAxis {
+  k = $state(1);
+  ty = $state(0);
+  follow = $state(true);
+}
+
 export class SequenceView {
   readonly lab: Lab;
   readonly mode: 'screen' | 'export';
@@ -113,12 +132,29 @@ export class SequenceView {
   height = $state(420);
   /** Pixels per rem (the page's font size, larger with "large text"). */
   em = $state(16);
+  /** The time axis: zoom, scroll, follow. Shared by the diagrams of a comparison, so they scroll as one. */
+  readonly axis: TimeAxis;
   /** Zoom on the time axis (× BASE_PX_PER_MS × em / 16). */
-  k = $state(1);
+  get k(): number {
+    return this.axis.k;
+  }
+  set k(k: number) {
+    this.axis.k = k;
+  }
   /** Vertical scroll of the content, in px (≤ 0). */
-  ty = $state(0);
+  get ty(): number {
+    return this.axis.ty;
+  }
+  set ty(ty: number) {
+    this.axis.ty = ty;
+  }
   /** Keep the cursor in view. */
-  follow = $state(true);
+  get follow(): boolean {
+    return this.axis.follow;
+  }
+  set follow(on: boolean) {
+    this.axis.follow = on;
+  }
   /** A zoom gesture is going on: labels wait until it ends (laying out text is what zooming costs). */
   zooming = $state(false);
   /** Export mode: the whole run up to the cursor (else what the screen shows). */
@@ -126,13 +162,45 @@ export class SequenceView {
 
   readonly run = $derived.by(() => runOf(this.lab));
   readonly cursor: Cursor = $derived.by(() => ({ seq: this.lab.seq, timeMs: this.lab.timeMs }));
-  readonly lanes = $derived.by(() => laneOrder(this.lab.scenario.clients.map((c) => c.id)));
+  readonly lanes = $derived.by(() => lanesOf(this.lab.scenario));
+  /** The diagram's text size in px: 0.7 rem, never under 13 px (read from the back of a room). */
+  readonly fontPx = $derived(Math.max(this.em * 0.7, MIN_FONT_PX));
   /** Height of the band of lifeline names above the scrolled content. */
   readonly top = $derived(Math.round(this.em * 2.4));
-  readonly gutter = $derived(Math.round(this.em * 4));
-  /** Room outside the first and last lifelines, for their timers and the names of their marks. */
-  readonly pad = $derived(Math.round(Math.max(this.em * 4.5, Math.min(this.em * 9, this.width * 0.14))));
+  /** Room for the time axis: "10.600 s" at the diagram's text size. */
+  readonly gutter = $derived(Math.round(Math.max(this.em * 4, this.fontPx * 5.6)));
+  /**
+   * Room outside the first and last lifelines, for their timers and the names of their marks:
+   * enough for the longest name the scenario's steps put there (so "fault: drop the next PUBACK"
+   * is not cut short), within 4.5 em and a fifth of the width.
+   */
+  readonly pad = $derived.by(() => {
+    const widest = this.#widestEdgeStep(this.lab.scenario, this.lanes, this.fontPx, language());
+    const wanted = Math.max(this.em * 4.5, Math.min(this.em * 9, this.width * 0.14), widest + 30);
+    return Math.round(Math.min(wanted, this.width * 0.2));
+  });
   readonly laneX = $derived(laneXs(this.lanes, this.width, this.gutter, this.pad));
+  #edgeMemo: { key: unknown[]; widest: number } | null = null;
+
+  /**
+   * How wide the longest step name on the first or last lifeline is. Remembered per scenario,
+   * lanes, size and language: the pad is read for every label, and a run can have many steps.
+   */
+  #widestEdgeStep(scenario: Scenario, lanes: readonly string[], fontPx: number, lang: string): number {
+    const key = [scenario, lanes, fontPx, lang];
+    const memo = this.#edgeMemo;
+    if (memo && memo.key.every((part, i) => part === key[i])) return memo.widest;
+    const first = lanes[0];
+    const last = lanes[lanes.length - 1];
+    let widest = 0;
+    for (const step of scenario.steps) {
+      const party = stepParty(step);
+      if (party === first || party === last) widest = Math.max(widest, textWidth(stepText(step), fontPx));
+    }
+    this.#edgeMemo = { key, widest };
+    return widest;
+  }
+
   /** Room beside a lifeline for labels at x on `side`: up to the edge, or most of the way to the next lifeline. */
   roomBeside(x: number, side: 1 | -1): number {
     let edge = side > 0 ? this.width - 4 : this.gutter + 4;
@@ -182,9 +250,10 @@ export class SequenceView {
   #cacheKey = '';
   #ids: number[] = [];
 
-  constructor(lab: Lab, mode: 'screen' | 'export' = 'screen') {
+  constructor(lab: Lab, mode: 'screen' | 'export' = 'screen', axis: TimeAxis = new TimeAxis()) {
     this.lab = lab;
     this.mode = mode;
+    this.axis = axis;
   }
 
   /** The arrows in view at the cursor: laid out once when done, each frame while on their way. */
@@ -195,13 +264,16 @@ export class SequenceView {
     const { t0, t1 } = this.window;
     const laneX = this.laneX;
     const y = this.y;
-    const key = `${model.generation}|${this.pxPerMs}|${this.lanes.map((p) => laneX[p]).join(',')}`;
+    const key = `${model.generation}|${this.pxPerMs}|${this.lanes.map((p) => laneX[p]).join(',')}|${language()}`;
     if (key !== this.#cacheKey) {
       this.#cache.clear();
       this.#cacheKey = key;
     }
     const ids = model.arrowIndex.query(t0, Math.min(t1, cursor.timeMs), this.#ids);
     const limit = this.mode === 'export' ? EXPORT_LIMIT : DENSE_LIMIT;
+    // enough to take a lost packet's × clear of the arrow it answers, little enough to stay clear
+    // of the next one: about a line
+    const minDrop = Math.max(12, this.fontPx * 0.9);
     const items: ArrowItem[] = [];
     let dense = '';
     let count = 0;
@@ -218,7 +290,7 @@ export class SequenceView {
         if (!progress.shown) continue;
         count++;
         if (tooMany) {
-          const s = arrowShape(arrow, copy, progress, xFrom, xTo, y);
+          const s = arrowShape(arrow, copy, progress, xFrom, xTo, y, minDrop);
           dense += `M${s.x1},${s.y1}L${s.x2},${s.y2}`;
           continue;
         }
@@ -226,35 +298,95 @@ export class SequenceView {
         if (progress.done) {
           let item = this.#cache.get(itemKey);
           if (!item) {
-            item = this.#item(itemKey, arrow, copy, c, arrowShape(arrow, copy, progress, xFrom, xTo, y), false);
+            item = this.#item(
+              itemKey,
+              arrow,
+              copy,
+              c,
+              arrowShape(arrow, copy, progress, xFrom, xTo, y, minDrop),
+              false,
+            );
             this.#cache.set(itemKey, item);
           }
           items.push(item);
-        } else items.push(this.#item(itemKey, arrow, copy, c, arrowShape(arrow, copy, progress, xFrom, xTo, y), true));
+        } else
+          items.push(
+            this.#item(itemKey, arrow, copy, c, arrowShape(arrow, copy, progress, xFrom, xTo, y, minDrop), true),
+          );
       }
     }
-    // labels that would cover one another: the earlier packet keeps its label
+    // A lost packet's × clear of the other arrows: its line's slope is chosen among a few
+    if (!tooMany) this.#clearCrosses(items, laneX, cursor, minDrop);
+    // Labels are placed so that none covers another, a mark's or a timer's name, or is crossed by
+    // an arrow: each tries a few places along its own line (above it, then below it); the earlier
+    // packet chooses first; a label with no free place is left out (hover or select still names it).
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built here, returned, never mutated after
-    const labelled = new Set<string>();
+    const labelled = new Map<string, Point>();
     if (!tooMany && count <= LABEL_LIMIT && !this.zooming) {
-      const charPx = this.em * 0.72 * 0.62;
-      const halfHeight = this.em * 0.72 * 0.6;
-      const boxes = items.map((item) => {
-        const half = ((item.label.length + (item.copyIndex > 0 ? 5 : 0)) * charPx) / 2 + 2;
-        return {
-          x0: item.shape.lx - half,
-          x1: item.shape.lx + half,
-          y0: item.shape.ly - halfHeight * 1.6,
-          y1: item.shape.ly + halfHeight * 0.4,
-        };
-      });
-      // the names of marks (a close, a step) and timers go first: they are fewer and say more
       const { marks, timers } = this.lifeline;
-      const taken = [...marks.map((mark) => mark.box), ...timers.flatMap((timer) => (timer.box ? [timer.box] : []))];
-      for (const i of keepApart(boxes, taken)) labelled.add(items[i].key);
+      const kept: Box[] = [
+        ...marks.map((mark) => mark.box),
+        ...timers.flatMap((timer) => (timer.box ? [timer.box] : [])),
+      ];
+      for (const item of items) {
+        const spot = this.#labelSpot(item, items, kept);
+        if (!spot) continue;
+        labelled.set(item.key, spot.at);
+        kept.push(spot.box);
+      }
     }
     return { items, dense: tooMany ? dense : null, count, labelled };
   });
+
+  /**
+   * A lost packet's × must be seen on its own line: when another arrow passes within reach of it,
+   * its line is drawn a little steeper or flatter (a few slopes tried, the × staying at its place
+   * across the gap) until the × is clear, if one is. Items are replaced, not changed (the cache).
+   */
+  #clearCrosses(items: ArrowItem[], laneX: Record<string, number>, cursor: Cursor, minDrop: number): void {
+    const reach = 8;
+    const near = (item: ArrowItem, x: number, y: number) =>
+      items.some((other) => other !== item && segmentDistance(other.shape, x, y) < reach);
+    items.forEach((item, i) => {
+      if (item.shape.endKind !== 'cross' || !near(item, item.shape.x2, item.shape.y2)) return;
+      const { arrow, copy } = item;
+      const progress = copyProgress(arrow, copy, cursor);
+      for (const drop of [minDrop * 0.5, minDrop * 1.6, 0, minDrop * 2.2]) {
+        const shape = arrowShape(arrow, copy, progress, laneX[arrow.send.from], laneX[arrow.send.to], this.y, drop);
+        if (!near(item, shape.x2, shape.y2)) {
+          items[i] = { ...item, shape };
+          return;
+        }
+      }
+    });
+  }
+
+  /** The box of an arrow's label with its baseline's middle at `at`. */
+  labelBox(item: ArrowItem, at: Point): Box {
+    const font = this.fontPx;
+    const half = textWidth(item.text, font * 1.05) / 2 + 3;
+    return { x0: at.x - half, x1: at.x + half, y0: at.y - font * 0.95, y1: at.y + font * 0.3 };
+  }
+
+  /** The first free place for an arrow's label along its line, or null. */
+  #labelSpot(item: ArrowItem, items: readonly ArrowItem[], kept: readonly Box[]): { at: Point; box: Box } | null {
+    const s = item.shape;
+    const font = this.fontPx;
+    for (const f of LABEL_FRACTIONS) {
+      const px = s.x1 + (s.x2 - s.x1) * f;
+      const py = s.y1 + (s.y2 - s.y1) * f;
+      for (const dy of [-4, font * 0.95 + 3]) {
+        const at = { x: Math.round(px * 10) / 10, y: Math.round((py + dy) * 10) / 10 };
+        const box = this.labelBox(item, at);
+        if (box.x0 < this.gutter || box.x1 > this.width) continue;
+        if (kept.some((other) => overlaps(box, other))) continue;
+        if (items.some((o) => o !== item && segmentHitsBox(o.shape.x1, o.shape.y1, o.shape.x2, o.shape.y2, box)))
+          continue;
+        return { at, box };
+      }
+    }
+    return null;
+  }
 
   #item(
     key: string,
@@ -271,6 +403,7 @@ export class SequenceView {
       copyIndex,
       family: packetFamily(arrow.send.packet.type),
       label: sendLabel(arrow.send),
+      text: arrowText(arrow, copyIndex),
       shape,
       inFlight,
     };
@@ -285,19 +418,24 @@ export class SequenceView {
     void revision;
     const cursor = this.cursor;
     const { t0, t1 } = this.window;
-    const line = this.em * 0.9;
+    const font = this.fontPx;
+    const line = font * 1.25;
     const viewTop = -this.offsetY;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- scratch for this computation
-    const wanted = new Map<string, { y: number; order: number; set: (y: number) => void }[]>();
-    const want = (party: string, y: number, order: number, set: (y: number) => void) => {
+    const wanted = new Map<string, { y: number; rank: number; set: (y: number | null) => void }[]>();
+    const want = (party: string, y: number, rank: number, set: (y: number | null) => void) => {
       const list = wanted.get(party);
-      if (list) list.push({ y, order, set });
-      else wanted.set(party, [{ y, order, set }]);
+      if (list) list.push({ y, rank, set });
+      else wanted.set(party, [{ y, rank, set }]);
     };
 
     const ids = model.timerIndex.query(t0, Math.min(t1, cursor.timeMs));
     const timers: TimerItem[] = [];
     const labelTimers = ids.length <= 80;
+    // A timer started again as soon as the last one of its name ended (a retry, again and again) is
+    // one story: only the first of such a chain is named, with how many there were ("resend #1 ×6").
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- scratch for this computation
+    const chains = new Map<string, { item: TimerItem; count: number; endMs: number; name: string }>();
     for (const id of ids) {
       const bar = model.timers[id];
       const x = this.laneX[bar.party];
@@ -306,21 +444,37 @@ export class SequenceView {
       const shape = timerShape(bar, x, side, cursor, this.y);
       if (!shape) continue;
       const room = this.roomBeside(shape.x, side);
-      const font = this.em * 0.66;
-      const text = cached(bar, `name${Math.round(room)}/${font}`, () => fitText(timerName(bar), room, font));
-      const width = textWidth(text, font);
-      const x0 = side > 0 ? shape.x + 6 : shape.x - 6 - width;
-      const item: TimerItem = { key: bar.index, bar, shape, labelY: null, side, room, text, box: null };
+      const name = timerName(bar);
+      const item: TimerItem = { key: bar.index, bar, shape, labelY: null, side, room, text: '', box: null };
       timers.push(item);
+      const chainKey = `${bar.party}|${name}`;
+      const chain = chains.get(chainKey);
+      const endMs = bar.endSeq <= cursor.seq ? bar.endMs : Infinity;
+      if (chain && bar.startMs <= chain.endMs + 1) {
+        chain.count++;
+        chain.endMs = endMs;
+        continue;
+      }
+      chains.set(chainKey, { item, count: 1, endMs, name });
       // the name stays in view while its bar is, just under the top edge (not in a small view)
       const sticky = this.height - this.top > this.em * 14;
       const y = sticky ? Math.max(shape.y1 + line * 0.7, viewTop + line) : shape.y1 + line * 0.7;
       if (labelTimers && y <= Math.max(shape.y2, shape.y1 + this.em)) {
-        want(bar.party, y, 1, (at) => {
+        want(bar.party, y, 3, (at) => {
           item.labelY = at;
+          if (at === null) return;
+          const width = textWidth(item.text, font * 1.1) + 4; // generous: a label must not cover it
+          const x0 = side > 0 ? shape.x + 6 : shape.x - 6 - width;
           item.box = { x0, x1: x0 + width, y0: at - font * 0.7, y1: at + font * 0.7 };
         });
       }
+    }
+    for (const chain of chains.values()) {
+      const full = chain.count > 1 ? `${chain.name} ×${chain.count}` : chain.name;
+      const room = chain.item.room;
+      chain.item.text = cached(chain.item.bar, `name${Math.round(room)}/${font}/${chain.count}`, () =>
+        fitText(full, room, font),
+      );
     }
 
     const marks: MarkItem[] = [];
@@ -335,9 +489,8 @@ export class SequenceView {
       const y = this.y(mark.atMs);
       const side = this.sideOf(mark.party);
       const room = this.roomBeside(x, side);
-      const font = this.em * 0.7;
       const text = cached(mark, `label${Math.round(room)}/${font}`, () => fitText(markLabel(mark), room, font));
-      const width = textWidth(text, font);
+      const width = textWidth(text, font * 1.12) + 4; // generous (bold): a label must not cover it
       const x0 = side > 0 ? x + 12 : x - 12 - width;
       const item: MarkItem = {
         key: mark.seq,
@@ -351,25 +504,76 @@ export class SequenceView {
         box: { x0, x1: x0 + width, y0: y - font * 0.7, y1: y + font * 0.7 },
       };
       marks.push(item);
-      want(mark.party, y, 0, (at) => {
+      want(mark.party, y, markRank(mark), (at) => {
         item.labelY = at;
-        item.box = { ...item.box, y0: at - font * 0.7, y1: at + font * 0.7 };
+        if (at !== null) item.box = { ...item.box, y0: at - font * 0.7, y1: at + font * 0.7 };
+        else item.box = { x0: 0, x1: 0, y0: 0, y1: 0 };
       });
     }
 
+    // Names pushed apart on each lifeline, but never far from their moment: one that would be
+    // pushed more than a few lines is left out (its glyph stays; hover and the narration name it).
     for (const list of wanted.values()) {
-      list.sort((a, b) => a.y - b.y || a.order - b.order);
-      const ys = stackLabels(
-        list.map((w) => w.y),
-        line * 1.15,
-      );
+      const ys = placeLabels(list, line, line * 2.5);
       list.forEach((w, i) => w.set(ys[i]));
     }
     return { timers, marks };
   });
 
+  /** Cut cables in view: a band across the client's lane from the cut to its restore (or the cursor). */
+  readonly outages = $derived.by(() => {
+    const { model, revision } = this.run;
+    void revision;
+    const cursor = this.cursor;
+    const { t0, t1 } = this.window;
+    const items: { key: string; outage: Outage; x: number; y1: number; y2: number; open: boolean }[] = [];
+    for (const outage of model.outages) {
+      if (outage.startSeq > cursor.seq || outage.startMs > t1) continue;
+      const open = outage.endSeq > cursor.seq;
+      const endMs = open ? cursor.timeMs : outage.endMs;
+      if (endMs < t0) continue;
+      const x = this.laneX[outage.client];
+      if (x === undefined) continue;
+      items.push({
+        key: `${outage.client}:${outage.startSeq}`,
+        outage,
+        x,
+        y1: this.y(outage.startMs),
+        y2: this.y(endMs),
+        open,
+      });
+    }
+    return items;
+  });
+
   readonly timers = $derived(this.lifeline.timers);
   readonly marks = $derived(this.lifeline.marks);
+
+  /**
+   * The lane names: one row under which each role is written when every name has room; else two
+   * staggered rows (every other name lower, no role), each name shortened to twice the spacing.
+   */
+  readonly headers = $derived.by(() => {
+    const fontPx = Math.max(this.em * 0.9, this.fontPx);
+    const xs = this.lanes.map((party) => this.laneX[party]);
+    let spacing = Infinity;
+    for (let i = 1; i < xs.length; i++) spacing = Math.min(spacing, xs[i] - xs[i - 1]);
+    const names = this.lanes.map((party) => (party === BROKER ? t('diagram.broker') : party));
+    const widthOf = (text: string) => textWidth(text, fontPx * 1.08);
+    const oneRow = names.every((name) => widthOf(name) + 8 <= spacing);
+    return this.lanes.map((party, i) => {
+      const broker = party === BROKER;
+      return {
+        party,
+        broker,
+        x: xs[i],
+        y: oneRow ? this.top * 0.42 : this.top * (i % 2 === 0 ? 0.3 : 0.74),
+        fontPx,
+        name: oneRow ? names[i] : fitText(names[i], spacing * 2 - 10, fontPx * 1.08),
+        role: oneRow ? (broker ? t('diagram.brokerRole') : t('diagram.client')) : null,
+      };
+    });
+  });
 
   /** Stretches of client lifelines drawn bold: the MQTT connection is up. */
   readonly spans = $derived.by(() => {
@@ -418,12 +622,23 @@ export class SequenceView {
    * The zoom that shows the run from its start to the cursor in the view's height; with `floor`,
    * never fewer pixels per virtual second than that (a long run then shows its latest part).
    */
-  fitZoom(floor = 0): number {
+  fitZoom(floor = 0, spanMs = this.lab.timeMs): number {
     const room = this.height - this.top - this.below() - PAD_TOP;
-    const spanMs = Math.max(this.lab.timeMs, 100); // a run at its start: a tenth of a second
+    spanMs = Math.max(spanMs, 100); // a run at its start: a tenth of a second
     const perMs = Math.max(room / spanMs, floor / 1_000);
     const k = perMs * (BASE_EM / (BASE_PX_PER_MS * this.em));
     return Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, k));
+  }
+
+  /**
+   * What Fit shows: the run from its start to its last event shown, a little past it — not a
+   * quiet stretch after it (the lab runs on 10 s after the last step), which would flatten what
+   * happened into a strip. Never past the cursor.
+   */
+  fitSpanMs(): number {
+    const { timeMs, seq } = this.lab;
+    const lastMs = seq >= 0 ? (this.lab.trace[seq]?.atMs ?? 0) : 0;
+    return Math.min(timeMs, lastMs + Math.max(200, lastMs * 0.04));
   }
 
   /** Clamp a scroll for zoom `k`. */
@@ -465,6 +680,56 @@ export class SequenceView {
     const shown = lastShown(model.arrows, this.cursor.seq) + 1;
     return shown <= EXPORT_LIMIT && this.y(this.lab.timeMs) < 60_000;
   }
+}
+
+/**
+ * Which names on a lifeline are placed first when they crowd: a close, an error or a step that
+ * changes the network or a connection (a cut, a crash, a fault) before the routine ones.
+ */
+function markRank(mark: Mark): number {
+  if (mark.kind === 'close' || mark.kind === 'error') return 0;
+  if (mark.kind === 'step') return ['publish', 'subscribe', 'unsubscribe', 'connect'].includes(mark.step.do) ? 1 : 0;
+  return 2;
+}
+
+/** Where along its line an arrow's label may go, in the order tried (0 = the sender). */
+const LABEL_FRACTIONS = [0.4, 0.25, 0.55, 0.15, 0.7];
+
+/** How far (x, y) is from a line's segment. */
+function segmentDistance(s: { x1: number; y1: number; x2: number; y2: number }, x: number, y: number): number {
+  const dx = s.x2 - s.x1;
+  const dy = s.y2 - s.y1;
+  const len2 = dx * dx + dy * dy || 1;
+  const t = Math.max(0, Math.min(1, ((x - s.x1) * dx + (y - s.y1) * dy) / len2));
+  return Math.hypot(s.x1 + t * dx - x, s.y1 + t * dy - y);
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+function arrowText(arrow: PacketArrow, copyIndex: number): string {
+  const retransmits = arrow.retransmits ?? 0;
+  return `${copyIndex > 0 ? `${t('diagram.copyTag')} ` : ''}${sendLabel(arrow.send)}${retransmits > 0 ? ` ↻${retransmits}` : ''}`;
+}
+
+const laneMemo = new WeakMap<Scenario, string[]>();
+
+/** The lifelines of a scenario, in order (remembered: a run can have many steps to weigh). */
+function lanesOf(scenario: Scenario): string[] {
+  let lanes = laneMemo.get(scenario);
+  if (!lanes) laneMemo.set(scenario, (lanes = laneOrder(laneClients(scenario))));
+  return lanes;
+}
+
+/** Each client as the lane order weighs it: a publisher (or a will), and how many steps name it. */
+export function laneClients(scenario: Scenario): LaneClient[] {
+  return scenario.clients.map((client) => {
+    const steps = scenario.steps.filter((step) => 'client' in step && step.client === client.id);
+    return {
+      id: client.id,
+      publishes: client.will !== undefined || steps.some((step) => step.do === 'publish'),
+      weight: steps.length,
+    };
+  });
 }
 
 /** Index of the last arrow sent at or before `cursorSeq` (-1: none). */

@@ -1,14 +1,17 @@
 /** Text sizes for statecharts, shared by the layout (loaded on demand) and the view. */
 export type LineStyle = 'name' | 'code' | 'note' | 'event' | 'guard' | 'title';
 
-/** Font sizes in chart units (an SVG unit is a CSS pixel at 100 %). */
+/**
+ * Font sizes in chart units (an SVG unit is a CSS pixel at 100 %). None under 13: the chart is
+ * drawn at least at its natural size, so no text in it is under 13 CSS px (read at a projector).
+ */
 export const FONT: Record<LineStyle, number> = {
   name: 15,
   title: 15,
-  code: 11.5,
-  note: 12,
-  event: 12.5,
-  guard: 11.5,
+  code: 13,
+  note: 13,
+  event: 13.5,
+  guard: 13,
 };
 
 /**
