@@ -5,6 +5,8 @@
  * (startup.ts), and the
  * rest when first needed (bundles.ts); tests read everything from here.
  */
+import { classroomEn } from './areas/classroom.en.ts';
+import { classroomZh } from './areas/classroom.zh.ts';
 import { diagramEn } from './areas/diagram.en.ts';
 import { diagramZh } from './areas/diagram.zh.ts';
 import { labEn } from './areas/lab.en.ts';
@@ -18,8 +20,8 @@ import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
 
 export const messages = {
-  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...lessonsEn },
-  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...lessonsZh },
+  en: { ...startup.en, ...labEn, ...diagramEn, ...stateEn, ...protocolEn, ...lessonsEn, ...classroomEn },
+  zh: { ...startup.zh, ...labZh, ...diagramZh, ...stateZh, ...protocolZh, ...lessonsZh, ...classroomZh },
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

@@ -1,6 +1,7 @@
-/** The English strings of the first screen's areas (lab, diagram, state): one chunk, loaded at start. */
+/** The English strings of the first screen's areas (lab, diagram, state, classroom): one chunk, loaded at start. */
+import { classroomEn } from './classroom.en.ts';
 import { diagramEn } from './diagram.en.ts';
 import { labEn } from './lab.en.ts';
 import { stateEn } from './state.en.ts';
 
-export const firstScreenEn = { ...labEn, ...diagramEn, ...stateEn };
+export const firstScreenEn = { ...labEn, ...diagramEn, ...stateEn, ...classroomEn };
