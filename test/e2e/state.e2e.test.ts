@@ -191,7 +191,7 @@ test('side by side as 3.1.1 and 5.0, and on to the packet explainer', async () =
   await inspector.getByRole('button', { name: 'Open in the packet explainer' }).click();
   await expect
     .poll(() => page.evaluate(() => location.hash))
-    .toBe('#/explain?x=32110009686f6d652f646f6f7200016f70656e&v=4');
+    .toBe('#/explain?x=32110009686f6d652f646f6f7200016f70656e&v=4&lang=en');
   await expect.poll(() => page.locator('.packet-view h3').first().textContent()).toContain('PUBLISH');
   expect(page.errors).toEqual([]);
 });
