@@ -20,6 +20,7 @@ import {
   cloneWorld,
   initialWorld,
 } from '$engine';
+import { errorWords } from '../classroom/error-words.ts';
 import { type Timeline, fork, simulationOf } from './timeline.ts';
 
 /** How far ahead of the cursor the simulation runs (virtual ms). */
@@ -309,7 +310,7 @@ export class Lab {
     } catch (error) {
       this.problem = {
         key: 'lab.problem.actionFailed',
-        params: { message: String((error as Error).message ?? error) },
+        params: { message: errorWords(error) },
       };
     }
   }

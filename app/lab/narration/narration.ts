@@ -6,6 +6,7 @@
  * Lines are `major` (the story: packets, deliveries, losses, what the broker decides) or minor
  * (timers starting, machines changing state, connections opening), shown with "show all events".
  */
+import { flowPhrase } from '../../classroom/flow-words.ts';
 import {
   type ArriveEvent,
   type CloseEvent,
@@ -481,7 +482,8 @@ class Story {
       'timer',
       phrase(`lab.say.timer.${e.action}`, {
         who,
-        actor: e.actor,
+        // a flow by whose it is ("sensor sending, packet id 1"), a connection by its party
+        actor: flowPhrase(e.actor) ?? who,
         timer: phrase(`lab.timer.${knownTimer(e.name)}`),
         at: seconds(e.dueAtMs),
       }),

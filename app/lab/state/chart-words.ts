@@ -3,7 +3,9 @@
  * 'silent for keepalive'); in Chinese, their translations only (no English identifier beside them:
  * issue 9, "Words"). A name the translations do not know yet (a machine that gained a state) shows as it is.
  */
+import { flowPhrase } from '../../classroom/flow-words.ts';
 import { has, t } from '../../i18n/i18n.svelte.ts';
+import { say } from '../phrase.ts';
 import type { ChartWords } from './statechart-layout.ts';
 import type { Trigger } from './statechart.ts';
 
@@ -51,15 +53,10 @@ export function machineWord(machine: string): string {
   return has(key) ? t(key) : t('lab.machine.other');
 }
 
-/**
- * A QoS flow by whose it is and its packet id, not by its actor's name in the code:
- * 'sensor/out/1' → "sensor sending, packet id 1"; 'broker/app/in/2' → "the broker receiving from app, packet id 2".
- */
+/** A QoS flow by whose it is and its packet id ('sensor/out/1' → "sensor sending, packet id 1"). */
 export function flowWord(actor: string): string {
-  const m = /^(?:(broker)\/)?([^/]+)\/(out|in)\/(\d+)$/.exec(actor);
-  if (!m) return actor;
-  const [, broker, client, direction, id] = m;
-  return t(`classroom.flow.${broker ? 'broker' : 'client'}${direction === 'out' ? 'Out' : 'In'}`, { client, id });
+  const flow = flowPhrase(actor);
+  return flow ? say(flow, t) : actor;
 }
 
 export function chartWords(): ChartWords {
