@@ -78,7 +78,9 @@ test('the statecharts are drawn from the machines, with the current state lit', 
   await expect
     .poll(() => page.locator(`${chart('qos1-sender')} [data-lit="true"]`).getAttribute('data-state'))
     .toBe('awaitingPuback');
-  await expect.poll(() => page.locator('[data-chart="flow"] figcaption').textContent()).toContain('sensor/out/1');
+  await expect
+    .poll(() => page.locator('[data-chart="flow"] figcaption').textContent())
+    .toContain('sensor sending, packet id 1');
   // Every state of the machine is drawn, the compound one as a container.
   await expect.poll(() => page.locator(`${chart('client-connection')} .state`).count()).toBe(7);
   await expect.poll(() => page.locator(`${chart('client-connection')} .container`).count()).toBe(1);
@@ -131,7 +133,9 @@ test('selecting a packet shows its bytes; pointing at a byte lights its field an
   const stateTab = page.locator('[data-tab="state"]');
   if ((await stateTab.count()) > 0) await stateTab.click();
   await expect.poll(() => page.locator('.flow[data-actor="sensor/out/1"]').getAttribute('class')).toContain('lit');
-  await expect.poll(() => page.locator('[data-chart="flow"] figcaption').textContent()).toContain('sensor/out/1');
+  await expect
+    .poll(() => page.locator('[data-chart="flow"] figcaption').textContent())
+    .toContain('sensor sending, packet id 1');
   expect(page.errors).toEqual([]);
 });
 

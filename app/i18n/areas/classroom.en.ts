@@ -1,6 +1,8 @@
 /** English strings of the classroom area: serving a class, the single-file lab, words of errors. classroom.zh.ts has the same keys. */
 export const classroomEn = {
   classroom: {
+    brokerConnection: 'the broker’s connection {{conn}} with {{client}}',
+    statePath: '{{outer}} › {{inner}}',
     lessonError: {
       noStep: 'its run has no scenario step “{{id}}”.',
       noPacket: 'its run has no {{type}} number {{nth}}{{route}}.',

@@ -4,6 +4,8 @@ import type { classroomEn } from './classroom.en.ts';
 
 export const classroomZh: Shape<typeof classroomEn> = {
   classroom: {
+    brokerConnection: '代理与 {{client}} 的连接 {{conn}}',
+    statePath: '{{outer}} › {{inner}}',
     lessonError: {
       noStep: '它的运行中没有名为“{{id}}”的场景步骤。',
       noPacket: '它的运行中没有第 {{nth}} 个{{route}} {{type}}。',

@@ -6,7 +6,7 @@
  * Lines are `major` (the story: packets, deliveries, losses, what the broker decides) or minor
  * (timers starting, machines changing state, connections opening), shown with "show all events".
  */
-import { flowPhrase } from '../../classroom/flow-words.ts';
+import { actorPhrase, flowPhrase, statePhrase } from '../../classroom/flow-words.ts';
 import {
   type ArriveEvent,
   type CloseEvent,
@@ -178,10 +178,11 @@ class Story {
           e,
           'state',
           phrase('lab.say.state', {
-            actor: e.actor,
+            // in the reader's words, not the code's (sensor/out/1, awaitingPuback)
+            actor: actorPhrase(e.actor),
             machine: phrase(`lab.machine.${knownMachine(e.machine)}`),
-            from: e.from ?? '—',
-            to: e.to,
+            from: statePhrase(e.from),
+            to: statePhrase(e.to),
           }),
           { major: false },
         );
