@@ -101,10 +101,12 @@ test('acting in the past says how many later actions it discarded, and Undo brin
   expect(await notice.innerText()).toContain('discarded 2 later actions');
   expect(await actionCount(page)).toBe(2);
 
+  const forked = await hash(page);
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => page.evaluate(() => JSON.stringify(window.__mqttLab!.timeline.actions))).toBe(kept);
   await expect.poll(() => notice.count()).toBe(0);
-  // and the fork itself stays one step back in the history
+  // and the fork itself stays one step back in the history (once the undone run has its address)
+  await expect.poll(() => hash(page)).not.toBe(forked);
   await page.goBack();
   await expect.poll(() => actionCount(page)).toBe(2);
   expect(page.errors).toEqual([]);
