@@ -19,6 +19,20 @@ import {
 } from '../engine/index.ts';
 import type { PacketRef, RunTo } from './lesson.ts';
 
+/**
+ * A lesson names a packet or a step its run does not have. The message is for tests and logs; the
+ * page words it in the reader's language from `code` and `params` (i18n `classroom.lessonError.<code>`).
+ */
+export class LessonRunError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'noPacket' | 'noStep',
+    readonly params: Record<string, string | number>,
+  ) {
+    super(message);
+  }
+}
+
 export class Run {
   constructor(
     readonly scenario: Scenario,
@@ -59,8 +73,10 @@ export class Run {
   packet(ref: PacketRef): SendEvent {
     const found = this.sends(ref)[(ref.nth ?? 1) - 1];
     if (!found)
-      throw new Error(
+      throw new LessonRunError(
         `no ${ref.nth ?? 1}. ${ref.type}${ref.from ? ` from ${ref.from}` : ''}${ref.to ? ` to ${ref.to}` : ''}`,
+        'noPacket',
+        { nth: ref.nth ?? 1, type: ref.type, from: ref.from ?? '', to: ref.to ?? '' },
       );
     return found;
   }
@@ -77,7 +93,7 @@ export class Run {
   afterStep(id: string): number {
     const matches = this.performed[id] ?? ((step: Step) => step.id === id);
     const at = this.trace.findIndex((e) => e.kind === 'step' && matches(e.step));
-    if (at < 0) throw new Error(`no scenario step with id "${id}"`);
+    if (at < 0) throw new LessonRunError(`no scenario step with id "${id}"`, 'noStep', { id });
     // what the step did at once (sends, state changes) belongs to it
     let end = at;
     while (

@@ -9,6 +9,8 @@ import { captureEn } from './areas/capture.en.ts';
 import { captureZh } from './areas/capture.zh.ts';
 import { clickerEn } from './areas/clicker.en.ts';
 import { clickerZh } from './areas/clicker.zh.ts';
+import { classroomEn } from './areas/classroom.en.ts';
+import { classroomZh } from './areas/classroom.zh.ts';
 import { diagramEn } from './areas/diagram.en.ts';
 import { diagramZh } from './areas/diagram.zh.ts';
 import { labEn } from './areas/lab.en.ts';
@@ -37,6 +39,7 @@ export const messages = {
     ...lessonsEn,
     ...specEn,
     ...clickerEn,
+    ...classroomEn,
   },
   zh: {
     ...startup.zh,
@@ -49,6 +52,7 @@ export const messages = {
     ...lessonsZh,
     ...specZh,
     ...clickerZh,
+    ...classroomZh,
   },
 };
 

@@ -21,6 +21,7 @@ import {
   cloneWorld,
   initialWorld,
 } from '$engine';
+import { errorWords } from '../classroom/error-words.ts';
 import { type Beat, beatsOf, nextBeat } from './beats.ts';
 import { capturedTimeline, frozenSimulation } from './captured.ts';
 import { type Timeline, fork, simulationOf } from './timeline.ts';
@@ -46,6 +47,15 @@ export function breakingXor(firstByte: number): number {
   return isPublish ? ~firstByte & 0b0110 : 0b0001;
 }
 
+/** A run replaced by a fork that discarded `discarded` later actions, kept so the fork can be undone. */
+export interface ForkUndo {
+  timeline: Timeline;
+  presetId: string | null;
+  seq: number;
+  timeMs: number;
+  discarded: number;
+}
+
 export class Lab {
   timeline = $state.raw<Timeline>({ scenario: { clients: [], steps: [] }, seed: 1, actions: [] });
   /** Which built-in scenario this is, if any (for titles and links). */
@@ -66,6 +76,8 @@ export class Lab {
   version = $state(0);
   /** A problem to show (a fork that failed, a damaged link…), as an i18n key and params. */
   problem = $state<{ key: string; params?: Record<string, unknown> } | null>(null);
+  /** The run before the last act that discarded later actions: how many went, and a way back. */
+  undoable = $state.raw<ForkUndo | null>(null);
   /** A capture is on screen (loadCapture): a trace to look at, nothing to act on. */
   readOnly = $state(false);
 
@@ -111,6 +123,7 @@ export class Lab {
 
   load(timeline: Timeline, presetId: string | null = null, at: { seq?: number } = {}): void {
     this.pause();
+    this.undoable = null;
     this.readOnly = false;
     this.timeline = timeline;
     this.presetId = presetId;
@@ -325,6 +338,7 @@ export class Lab {
     const shownMs = this.seq >= 0 ? (this.trace[this.seq]?.atMs ?? -1) : -1;
     const atMs = Math.max(Math.ceil(this.timeMs), shownMs + 1);
     const keepSeq = this.seq;
+    this.#rememberFork(atMs);
     this.timeline = fork(this.timeline, action, atMs);
     try {
       this.#restart();
@@ -335,9 +349,26 @@ export class Lab {
     } catch (error) {
       this.problem = {
         key: 'lab.problem.actionFailed',
-        params: { message: String((error as Error).message ?? error) },
+        params: { message: errorWords(error) },
       };
     }
+  }
+
+  /** Before a fork at `atMs`: if it discards later actions, keep the run as it was, to undo. */
+  #rememberFork(atMs: number): void {
+    const discarded = this.timeline.actions.filter((a) => a.atMs > atMs).length;
+    this.undoable =
+      discarded > 0
+        ? { timeline: this.timeline, presetId: this.presetId, seq: this.seq, timeMs: this.timeMs, discarded }
+        : null;
+  }
+
+  /** Bring back the run the last fork replaced, at the moment it was left. */
+  undoFork(): void {
+    const before = this.undoable;
+    if (!before) return;
+    this.load(before.timeline, before.presetId, { seq: before.seq });
+    this.seekTime(before.timeMs);
   }
 
   /**
@@ -364,6 +395,7 @@ export class Lab {
       ...(fault === 'corrupt' ? { byte: 0, xor: breakingXor(send.bytes[0]) } : {}),
     };
     const keepTime = this.timeMs;
+    this.#rememberFork(send.atMs);
     this.timeline = fork(this.timeline, step, send.atMs);
     this.#restart();
     // The fault's own step joins the trace before the packet it aims at: keep the time, not the index.

@@ -54,6 +54,36 @@ describe('the lab', () => {
     expect(lab.timeline.actions.map((a) => a.do)).toEqual(['crash']);
   });
 
+  test('a fork that discards later actions says how many, and undoing it brings back the run and the moment', () => {
+    const lab = new Lab();
+    lab.load(timeline('persistent-session'));
+    lab.seekTime(3_000);
+    lab.act({ do: 'publish', client: 'sensor', topic: 'orders/4', payload: 'juice', qos: 1 });
+    lab.seekTime(3_500);
+    lab.act({ do: 'publish', client: 'sensor', topic: 'orders/5', payload: 'tea', qos: 0 });
+    expect(lab.undoable, 'acting at the end discards nothing').toBeNull();
+    lab.end();
+    const kept = { timeline: lab.timeline, trace: json(lab.trace) };
+    lab.seekTime(2_500);
+    const { seq, timeMs } = lab;
+    lab.act({ do: 'crash', client: 'sensor' });
+    expect(lab.undoable?.discarded).toBe(2);
+    expect(lab.timeline.actions.map((a) => a.do)).toEqual(['crash']);
+    lab.undoFork();
+    expect(lab.timeline).toBe(kept.timeline);
+    expect(lab.undoable).toBeNull();
+    expect([lab.seq, lab.timeMs]).toEqual([seq, timeMs]);
+    lab.end();
+    expect(json(lab.trace)).toBe(kept.trace);
+    // dropping a packet before the actions discards them too, and is undone the same way
+    const early = lab.trace.find((e) => e.kind === 'send' && e.packet.type === 'CONNECT');
+    if (early?.kind !== 'send') throw new Error('no CONNECT');
+    lab.faultPacket(early, 'drop');
+    expect(lab.undoable?.discarded).toBe(2);
+    lab.undoFork();
+    expect(lab.timeline).toBe(kept.timeline);
+  });
+
   test('dropping a packet in flight replays the run with that packet lost', () => {
     const lab = new Lab();
     lab.load(timeline('overlapping'));

@@ -196,6 +196,8 @@ const BAD_LINKS: Array<[string, string, RegExp]> = [
     `s=${z({ clients: [{ id: 'a' }], steps: [{ atMs: 0, do: 'publish', client: 'a', topic: 'a\u0000b', payload: '', qos: 0 }] })}`,
     /null character/,
   ],
+  ['a scenario seed past 32 bits', `s=${z({ seed: 1e308, clients: [{ id: 'a' }], steps: [] })}`, /at most 4294967295/],
+  ['a negative scenario seed', `s=${z({ seed: -1, clients: [{ id: 'a' }], steps: [] })}`, /at least 0/],
   [
     'too many clients',
     `s=${z({ clients: Array.from({ length: 40 }, (_, i) => ({ id: `c${i}` })), steps: [] })}`,
@@ -256,6 +258,26 @@ describe('a damaged or hostile link gets a message naming what was wrong', () =>
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
+
+  test('a topic the codec refuses reads as a sentence, the rule in its own words, in both languages', () => {
+    const read = readQuery(
+      `s=${z({ clients: [{ id: 'a' }], steps: [{ atMs: 0, do: 'publish', client: 'a', topic: 'a/+', payload: '', qos: 0 }] })}`,
+    );
+    if (read.kind !== 'bad') throw new Error('a wildcard topic was accepted');
+    expect(en(read.problem)).toBe(
+      'the scenario in the link is not valid: at steps[0].topic, "a/+" is refused: A topic name must not contain the wildcard "+".',
+    );
+    expect(zh(read.problem)).toBe('链接中的场景无效：steps[0].topic 处的 "a/+" 不被接受：主题名不能包含通配符“+”。');
+  });
+
+  test('a file whose scenario seed is past the Seed box’s range is refused, not run as seed 0', () => {
+    const file = JSON.parse(writeRunFile(defaultRun()));
+    delete file.seed;
+    file.scenario.seed = 1e308;
+    const read = readRunFile(JSON.stringify(file));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(en(read.problem)).toMatch(/seed.*at most 4294967295/);
+  });
 
   test('markup in a valid scenario stays text', () => {
     const scenario: Scenario = {

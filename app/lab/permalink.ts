@@ -344,13 +344,15 @@ function invalid(key: string, problems: readonly ScenarioProblem[], source: 'lin
 
 /** One validation problem in words: where, what was expected (translated where the lab knows it), what was found. */
 export function describeProblem(problem: ScenarioProblem): Phrase {
-  const params = {
-    path: clip(problem.path, 80),
-    // a topic or filter the codec refuses: its own translated words, with the rule's params
-    expected: problem.code
-      ? phrase(`error.${problem.code}`, problem.params)
-      : expectedPhrase(problem.expected, problem.received),
-  };
+  const path = clip(problem.path, 80);
+  // A topic or filter the codec refuses: the rule is a sentence of its own, not a thing "expected".
+  if (problem.code)
+    return phrase('classroom.problem.rule', {
+      path,
+      received: clip(problem.received ?? '""', 60),
+      reason: phrase(`error.${problem.code}`, problem.params),
+    });
+  const params = { path, expected: expectedPhrase(problem.expected, problem.received) };
   return problem.received !== undefined && problem.received !== 'undefined'
     ? phrase('lab.link.problem.at', { ...params, received: clip(problem.received, 60) })
     : phrase('lab.link.problem.atMissing', params);

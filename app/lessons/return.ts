@@ -24,7 +24,8 @@ export function lessonToReturnTo(): ReturnTo | null {
       const { hash, title } = value as Record<string, unknown>;
       if (
         typeof hash === 'string' &&
-        /^#\/lessons\/[0-9a-z-]+(\/[0-9a-z-]+)?$/.test(hash) &&
+        // a lesson's address, with the language every address ends with
+        /^#\/lessons\/[0-9a-z-]+(\/[0-9a-z-]+)?(\?lang=(zh|en))?$/.test(hash) &&
         typeof title === 'string'
       ) {
         return { hash, title: title.slice(0, 120) };

@@ -178,7 +178,8 @@ export const ScenarioSchema = v.strictObject({
   title: v.optional(v.string()),
   version: v.optional(v.picklist([4, 5])),
   transport: v.optional(v.picklist(['tcp', 'lossy'])),
-  seed: v.optional(v.pipe(v.number(), v.integer())),
+  /** The seed of every random draw: a 32-bit unsigned integer, as the lab's Seed box and link take it. */
+  seed: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(4_294_967_295))),
   /** Run until this virtual time (ms); default: until nothing is left to happen. */
   untilMs: v.optional(nonNegative),
   broker: v.optional(BrokerOptionsSchema),

@@ -53,6 +53,15 @@ describe('validateScenario', () => {
     expect(validateScenario({ ...base, version: 5 }).ok).toBe(true);
   });
 
+  test('a seed is a 32-bit unsigned integer, as the Seed box and the link take it (1e308 is not seed 0)', () => {
+    for (const seed of [0, 7, 4_294_967_295]) expect(validateScenario({ ...base, seed }).ok).toBe(true);
+    for (const seed of [1e308, 4_294_967_296, -1, 1.5]) {
+      const check = validateScenario({ ...base, seed });
+      expect(check.ok, `seed ${seed}`).toBe(false);
+      if (!check.ok) expect(check.problems[0].path).toBe('seed');
+    }
+  });
+
   test('unknown clients, duplicate ids and steps out of time order', () => {
     const check = validateScenario({
       clients: [{ id: 'a' }, { id: 'a' }],

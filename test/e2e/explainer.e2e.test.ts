@@ -49,7 +49,7 @@ test('pasting a packet shows its fields, and the address carries it', async () =
   await expect.poll(() => tree.textContent()).toContain('Topic name');
   await expect.poll(() => tree.textContent()).toContain('"a/b"');
   await expect.poll(() => tree.textContent()).toContain('"hello"');
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/explain?x=300a0003612f6268656c6c6f&v=4');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/explain?x=300a0003612f6268656c6c6f&v=4&lang=en');
   expect(page.errors).toEqual([]);
 });
 

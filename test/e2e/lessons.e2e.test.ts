@@ -74,7 +74,9 @@ for (const lang of ['en', 'zh'] as const) {
       }
       const [n, total] = await stepNumbers(page);
       expect(n).toBe(total); // reached the last step
-      expect(await page.evaluate(() => location.hash)).toMatch(new RegExp(`^#/lessons/${id}/[a-z0-9-]+$`));
+      expect(await page.evaluate(() => location.hash)).toMatch(
+        new RegExp(`^#/lessons/${id}/[a-z0-9-]+\\?lang=${lang}$`),
+      );
       expect(page.errors.slice(errorsBefore)).toEqual([]);
     });
   });

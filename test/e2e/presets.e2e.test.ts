@@ -104,7 +104,7 @@ test('free play from a lesson opens its run at that moment, and the way back ret
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/lab\?s=/);
   await expect.poll(() => page.evaluate(() => window.__mqttLab?.seq)).toBe(lessonSeq);
   await page.getByRole('button', { name: /Back to the lesson/ }).click();
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/lessons/09-qos1/dup-flag');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/lessons/09-qos1/dup-flag?lang=en');
   await page.locator('.prose-column h3').waitFor();
   expect(page.errors).toEqual([]);
   await page.context().close();

@@ -77,7 +77,9 @@ test('the statecharts are drawn from the machines, with the current state lit', 
   await expect
     .poll(() => page.locator(`${chart('qos1-sender')} [data-lit="true"]`).getAttribute('data-state'))
     .toBe('awaitingPuback');
-  await expect.poll(() => page.locator('[data-chart="flow"] figcaption').textContent()).toContain('sensor/out/1');
+  await expect
+    .poll(() => page.locator('[data-chart="flow"] figcaption').textContent())
+    .toContain('sensor sending, packet id 1');
   // Every state of the machine is drawn, the compound one as a container.
   await expect.poll(() => page.locator(`${chart('client-connection')} .state`).count()).toBe(7);
   await expect.poll(() => page.locator(`${chart('client-connection')} .container`).count()).toBe(1);
@@ -130,7 +132,9 @@ test('selecting a packet shows its bytes; pointing at a byte lights its field an
   const stateTab = page.locator('[data-tab="state"]');
   if ((await stateTab.count()) > 0) await stateTab.click();
   await expect.poll(() => page.locator('.flow[data-actor="sensor/out/1"]').getAttribute('class')).toContain('lit');
-  await expect.poll(() => page.locator('[data-chart="flow"] figcaption').textContent()).toContain('sensor/out/1');
+  await expect
+    .poll(() => page.locator('[data-chart="flow"] figcaption').textContent())
+    .toContain('sensor sending, packet id 1');
   expect(page.errors).toEqual([]);
 });
 
@@ -190,7 +194,7 @@ test('side by side as 3.1.1 and 5.0, and on to the packet explainer', async () =
   await inspector.getByRole('button', { name: 'Open in the packet explainer' }).click();
   await expect
     .poll(() => page.evaluate(() => location.hash))
-    .toBe('#/explain?x=32110009686f6d652f646f6f7200016f70656e&v=4');
+    .toBe('#/explain?x=32110009686f6d652f646f6f7200016f70656e&v=4&lang=en');
   await expect.poll(() => page.locator('.packet-view h3').first().textContent()).toContain('PUBLISH');
   expect(page.errors).toEqual([]);
 });

@@ -44,10 +44,10 @@ export const diagramEn = {
     timer: {
       name: {
         keepalive: 'keepalive',
-        pingTimeout: 'PINGRESP timeout',
+        pingTimeout: 'waiting for PINGRESP',
         retry: 'retry',
         keepaliveGrace: 'keepalive × 1.5',
-        connackTimeout: 'CONNACK timeout',
+        connackTimeout: 'waiting for CONNACK',
         reconnect: 'reconnect',
       },
       aria: 'Timer {{name}} of {{actor}}: started at {{start}}, {{state}}',

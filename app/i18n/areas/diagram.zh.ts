@@ -20,7 +20,7 @@ export const diagramZh: Shape<typeof diagramEn> = {
     exported: '已保存 {{name}}。',
     exportWindow: '这次运行太长，无法整体导出：已导出当前视野中的部分。',
     broker: '代理',
-    brokerRole: 'Broker',
+    brokerRole: '服务端',
     client: '客户端',
     dense: '视野中有 {{count}} 个报文：放大后才能选中单个报文。',
     empty: '还没有发生任何事：单步前进或按播放。',
@@ -47,10 +47,10 @@ export const diagramZh: Shape<typeof diagramEn> = {
     timer: {
       name: {
         keepalive: '保持连接',
-        pingTimeout: 'PINGRESP 超时',
+        pingTimeout: '等待 PINGRESP',
         retry: '重发',
         keepaliveGrace: '保持连接 ×1.5',
-        connackTimeout: 'CONNACK 超时',
+        connackTimeout: '等待 CONNACK',
         reconnect: '重连',
       },
       aria: '{{actor}} 的定时器 {{name}}：启动于 {{start}}，{{state}}',
@@ -132,7 +132,7 @@ export const diagramZh: Shape<typeof diagramEn> = {
       timer: '定时器（✱ 触发，⊥ 取消）',
       connected: '粗生命线：已连接',
       step: '场景步骤或你的操作',
-      deliver: '消息交付给应用',
+      deliver: '消息投递给应用',
       closeMark: '连接关闭',
     },
     topology: {

@@ -1,4 +1,4 @@
-/** The English strings of the first screen's areas (lab, diagram, state, capture, clicker): one chunk, loaded at start. */
+/** The English strings of the first screen's areas (lab, diagram, state, capture, clicker, classroom): one chunk, loaded at start. */
 import { captureEn } from './capture.en.ts';
 import { clickerEn } from './clicker.en.ts';
 import { classroomEn } from './classroom.en.ts';

@@ -5,6 +5,7 @@
  */
 import { format, scaleLinear } from 'd3';
 import type { Packet, SendEvent } from '$engine';
+import { t } from '../../i18n/i18n.svelte.ts';
 import { BROKER, type Copy, type PacketArrow, type TimerBar } from './run-model.ts';
 
 /** The cursor: the last trace event shown and the virtual time on screen. */
@@ -401,7 +402,8 @@ export function timeTicks(t0: number, t1: number, count: number): { ms: number; 
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : t1 - t0;
   const digits = step >= 1_000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3;
   const seconds = format(`.${digits}f`);
-  return ticks.map((ms) => ({ ms, label: `${seconds(ms / 1_000)} s` }));
+  // the unit in the reader's language: "0.1 秒" on the axis beside "0.65 秒" in the header
+  return ticks.map((ms) => ({ ms, label: t('value.seconds', { value: seconds(ms / 1_000) }) }));
 }
 
 /** The translation that puts content y `cursorY` at `fraction` of a view `height` tall. */
@@ -418,9 +420,9 @@ export function clampTranslate(ty: number, bottom: number, height: number): numb
   return Math.min(0, Math.max(ty, lowest));
 }
 
-/** Virtual time formatted for labels: "1.234 s". */
+/** Virtual time formatted for labels, in the reader's language: "1.234 s", "1.234 秒". */
 export function formatMs(ms: number): string {
-  return `${(ms / 1_000).toFixed(3)} s`;
+  return t('value.seconds', { value: (ms / 1_000).toFixed(3) });
 }
 
 /** Whether the segment (x1, y1)–(x2, y2) passes through `box` (Liang–Barsky clipping). */

@@ -6,6 +6,7 @@
  * Lines are `major` (the story: packets, deliveries, losses, what the broker decides) or minor
  * (timers starting, machines changing state, connections opening), shown with "show all events".
  */
+import { actorPhrase, flowPhrase, statePhrase } from '../../classroom/flow-words.ts';
 import {
   type ArriveEvent,
   type CloseEvent,
@@ -177,10 +178,11 @@ class Story {
           e,
           'state',
           phrase('lab.say.state', {
-            actor: e.actor,
+            // in the reader's words, not the code's (sensor/out/1, awaitingPuback)
+            actor: actorPhrase(e.actor),
             machine: phrase(`lab.machine.${knownMachine(e.machine)}`),
-            from: e.from ?? '—',
-            to: e.to,
+            from: statePhrase(e.from),
+            to: statePhrase(e.to),
           }),
           { major: false },
         );
@@ -490,7 +492,8 @@ class Story {
       'timer',
       phrase(`lab.say.timer.${e.action}`, {
         who,
-        actor: e.actor,
+        // a flow by whose it is ("sensor sending, packet id 1"), a connection by its party
+        actor: flowPhrase(e.actor) ?? who,
         timer: phrase(`lab.timer.${knownTimer(e.name)}`),
         at: seconds(e.dueAtMs),
       }),

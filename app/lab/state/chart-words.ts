@@ -1,9 +1,11 @@
 /**
  * The words a statechart is drawn with. In English, the definitions' own names ('net.connack',
- * 'silent for keepalive'); in Chinese, their translations, with each state's own name kept beside
- * it. A name the translations do not know yet (a machine that gained a state) shows as it is.
+ * 'silent for keepalive'); in Chinese, their translations only (no English identifier beside them:
+ * issue 9, "Words"). A name the translations do not know yet (a machine that gained a state) shows as it is.
  */
-import { has, language, t } from '../../i18n/i18n.svelte.ts';
+import { flowPhrase } from '../../classroom/flow-words.ts';
+import { has, t } from '../../i18n/i18n.svelte.ts';
+import { say } from '../phrase.ts';
 import type { ChartWords } from './statechart-layout.ts';
 import type { Trigger } from './statechart.ts';
 
@@ -36,18 +38,36 @@ export function stateAbout(machine: string, state: string): string {
   return has(key) ? t(key) : '';
 }
 
+/**
+ * A timer by what it waits for ('pingTimeout' → "waiting for PINGRESP", "等待 PINGRESP"), never by
+ * its name in the code: the Chinese page shows no English identifier.
+ */
+export function timerWord(name: string): string {
+  const key = `diagram.timer.name.${name}`;
+  return has(key) ? t(key) : name;
+}
+
+/** A state machine by what it is ('qos2-sender' → "QoS 2 sender", "QoS 2 发送方"). */
+export function machineWord(machine: string): string {
+  const key = `lab.machine.${machine}`;
+  return has(key) ? t(key) : t('lab.machine.other');
+}
+
+/** A QoS flow by whose it is and its packet id ('sensor/out/1' → "sensor sending, packet id 1"). */
+export function flowWord(actor: string): string {
+  const flow = flowPhrase(actor);
+  return flow ? say(flow, t) : actor;
+}
+
 export function chartWords(): ChartWords {
-  const zh = language() === 'zh';
   return {
-    state: (state) => {
-      const name = wordOf('state', state.key);
-      return zh ? { name, code: state.key } : { name };
-    },
+    // in English the definition's own name is the state's name; in Chinese its translation, alone
+    state: (state) => ({ name: wordOf('state', state.key) }),
     trigger: triggerText,
     guard: (guard) => wordOf('guard', guard),
     otherwise: t('state.chart.otherwise'),
     action: (action) => wordOf('action', action),
     entry: t('state.chart.entry'),
-    timer: (name) => t('state.chart.timer', { name }),
+    timer: (name) => t('state.chart.timer', { name: timerWord(name) }),
   };
 }
