@@ -38,7 +38,7 @@ export function parseRoute(hash: string): Route {
   const q = body.indexOf('?');
   const [first = '', ...path] = (q < 0 ? body : body.slice(0, q)).split('/').slice(1);
   const page = (ROUTED as readonly string[]).includes(first) ? (first as Page) : 'lab';
-  return { page, path: path.filter(Boolean).map(safeDecode), query: q < 0 ? '' : body.slice(q + 1) };
+  return { page, path: path.filter(Boolean).map(safeDecode), ...splitLanguage(q < 0 ? '' : body.slice(q + 1)) };
 }
 
 function safeDecode(part: string): string {
