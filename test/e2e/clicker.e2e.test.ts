@@ -34,6 +34,9 @@ async function open(hash: string, lang: 'en' | 'zh' = 'en') {
 const controls = (page: Page) => page.locator('[data-panel=Controls]').first();
 const timeMs = async (page: Page) => Number(await controls(page).getAttribute('data-time'));
 
+/** The page's address without its language part (`lang=…`, last in every address the app writes). */
+const address = (page: Page) => page.evaluate(() => location.hash.replace(/[?&]lang=[a-z]+$/, ''));
+
 test('after choosing a scenario the keys reach the lab: PageDown stops on the lost PUBACK and the DUP resend', async () => {
   const page = await open('#/lab');
   const picker = page.locator('#lab-scenario');
@@ -117,7 +120,7 @@ test('a lesson by keys: Play plays, 1–4 and Enter answer, Next says why it wai
   await expect.poll(() => lesson.locator('.why').textContent()).toMatch(/Answer the question/);
   // PageDown does not pass an unanswered quiz
   await page.keyboard.press('PageDown');
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/lessons/09-qos1/predict-sender');
+  await expect.poll(() => address(page)).toBe('#/lessons/09-qos1/predict-sender');
   // 2 picks the second option, Enter reveals
   await page.keyboard.press('2');
   await expect.poll(() => lesson.locator('.quiz .options button.picked').count()).toBe(1);
@@ -127,15 +130,15 @@ test('a lesson by keys: Play plays, 1–4 and Enter answer, Next says why it wai
 
   // PageDown goes on to the next step (through any stops on the way)
   for (let press = 0; press < 12; press++) {
-    if ((await page.evaluate(() => location.hash)) !== '#/lessons/09-qos1/predict-sender') break;
+    if ((await address(page)) !== '#/lessons/09-qos1/predict-sender') break;
     await page.keyboard.press('PageDown');
   }
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/lessons/09-qos1/dup-flag');
+  await expect.poll(() => address(page)).toBe('#/lessons/09-qos1/dup-flag');
 
   // choosing a step from the list of steps hands the keys back: Space then plays
   await lesson.locator('.all-steps summary').click();
   await lesson.locator('.all-steps li button').nth(1).click();
-  await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/lessons/09-qos1/first-byte');
+  await expect.poll(() => address(page)).toBe('#/lessons/09-qos1/first-byte');
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 
   // the last step links to the next lesson

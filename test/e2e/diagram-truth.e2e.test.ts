@@ -218,7 +218,7 @@ test(
     await expect.poll(() => clock.textContent()).not.toBe(forward);
     await expect
       .poll(() => page.evaluate(() => location.hash))
-      .toMatch(/^#\/compare\?a=qos1-lost-puback&b=qos1-lost-puback~q2&t=\d+$/);
+      .toMatch(/^#\/compare\?a=qos1-lost-puback&b=qos1-lost-puback~q2&t=\d+&lang=zh$/);
     expect(page.errors).toEqual([]);
     await page.context().close();
   },

@@ -65,7 +65,8 @@ async function inPage(page: Page, lang: 'en' | 'zh', hashes: string[] | null | '
         if (lang === 'zh' && !cjk) problems.push(`no Chinese in the zh prose: ${prose.slice(0, 80)}`);
         if (lang === 'en' && cjk) problems.push(`Chinese in the en prose: ${prose.slice(0, 80)}`);
         return {
-          hash: location.hash,
+          // the address without its language part (`lang=…`, last in every address the app writes)
+          hash: location.hash.replace(/[?&]lang=[a-z]+$/, ''),
           counter: text('.counter'),
           title: text('.prose-column h3'),
           prose: text('.prose-column h3 + *').slice(0, 160),

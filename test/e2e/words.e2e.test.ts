@@ -21,7 +21,9 @@ const ALLOWED = new Set(
     // the diagram's flag marks beside a packet's name: R = RETAIN
     'R',
     // keys, the other language's own name, file formats and tools
-    'Ctrl Tab Enter Esc Home/End PgUp/PgDn P Shift Alt English PNG SVG JSON Wireshark xxd hexdump pcapng',
+    'Ctrl Tab Enter Esc Home/End PgUp/PgDn PageUp PageDown P W Shift Alt English PNG SVG JSON Wireshark xxd hexdump pcap pcapng',
+    // other programs named by what they do (the QoS 1 preset says which clients resend on a timer)
+    'Paho C Python MQTT.js libmosquitto mosquitto retryInterval',
   ]
     .join(' ')
     .split(' '),

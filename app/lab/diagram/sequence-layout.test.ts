@@ -6,6 +6,7 @@ import {
   clampTranslate,
   copyProgress,
   endFraction,
+  fitLabel,
   fitText,
   keepApart,
   laneOrder,
@@ -242,4 +243,19 @@ describe('text that fits', () => {
     expect(textWidth(short, 10)).toBeLessThanOrEqual(60);
     expect(textWidth('发布', 10)).toBe(20);
   });
+});
+
+describe('fitLabel', () => {
+  const label = 'protocol error [MQTT-3.3.1-4]';
+  test('keeps a label that fits', () => expect(fitLabel(label, 1_000, 13)).toBe(label));
+  test('shortens the words and keeps the rule whole', () => {
+    const fitted = fitLabel(label, textWidth(label, 13) - 20, 13);
+    expect(fitted.endsWith(' [MQTT-3.3.1-4]')).toBe(true);
+    expect(fitted).toContain('…');
+    expect(textWidth(fitted, 13)).toBeLessThanOrEqual(textWidth(label, 13) - 20);
+  });
+  test('shows the rule alone when nothing else fits', () =>
+    expect(fitLabel(label, textWidth('[MQTT-3.3.1-4]', 13) + 2, 13)).toBe('[MQTT-3.3.1-4]'));
+  test('a label without a rule is shortened as any text', () =>
+    expect(fitLabel('link cut for a long while', 60, 13)).toBe(fitText('link cut for a long while', 60, 13)));
 });

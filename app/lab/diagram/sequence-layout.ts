@@ -360,6 +360,21 @@ export function textWidth(text: string, fontPx: number): number {
   return em * fontPx;
 }
 
+/**
+ * A label shortened to fit `maxPx`, keeping a trailing spec rule ("… [MQTT-3.3.1-4]") whole: the
+ * rule is what a reader of an error mark needs, so its words give way first.
+ */
+export function fitLabel(text: string, maxPx: number, fontPx: number): string {
+  if (textWidth(text, fontPx) <= maxPx) return text;
+  const rule = /\s*\[[^\]]+\]$/.exec(text);
+  if (!rule) return fitText(text, maxPx, fontPx);
+  const words = text.slice(0, rule.index);
+  const tail = rule[0].trimStart();
+  const room = maxPx - textWidth(` ${tail}`, fontPx);
+  if (room < textWidth('x…', fontPx)) return tail;
+  return `${fitText(words, room, fontPx)} ${tail}`;
+}
+
 /** `text`, shortened with … to fit `maxPx` at `fontPx`. */
 export function fitText(text: string, maxPx: number, fontPx: number): string {
   if (textWidth(text, fontPx) <= maxPx) return text;

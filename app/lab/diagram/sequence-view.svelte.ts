@@ -24,6 +24,7 @@ import {
   clampTranslate,
   segmentHitsBox,
   copyProgress,
+  fitLabel,
   fitText,
   laneOrder,
   laneXs,
@@ -489,7 +490,7 @@ export class SequenceView {
       const y = this.y(mark.atMs);
       const side = this.sideOf(mark.party);
       const room = this.roomBeside(x, side);
-      const text = cached(mark, `label${Math.round(room)}/${font}`, () => fitText(markLabel(mark), room, font));
+      const text = cached(mark, `label${Math.round(room)}/${font}`, () => fitLabel(markLabel(mark), room, font));
       const width = textWidth(text, font * 1.12) + 4; // generous (bold): a label must not cover it
       const x0 = side > 0 ? x + 12 : x - 12 - width;
       const item: MarkItem = {
