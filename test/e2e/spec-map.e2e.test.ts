@@ -22,7 +22,9 @@ async function open(hash: string, lang: 'en' | 'zh' = 'en', size = { width: 1280
   return page;
 }
 
-const hash = (page: { evaluate: <T>(f: () => T) => Promise<T> }) => page.evaluate(() => location.hash);
+/** The page's address without its language part (`lang=…`, last in every address the app writes). */
+const hash = (page: { evaluate: <T>(f: () => T) => Promise<T> }) =>
+  page.evaluate(() => location.hash.replace(/[?&]lang=[a-z]+$/, ''));
 const count = (page: Awaited<ReturnType<typeof open>>, key: string) =>
   page.locator(`.counts .count-${key} dd`).textContent().then(Number);
 
