@@ -20,6 +20,10 @@ export default defineConfig({
     // position); it returns as soon as it holds, so a generous limit costs nothing when all is well
     // and keeps a slow machine from failing a test that only had to wait (vitest's default is 1 s).
     expect: { poll: { timeout: 20_000 } }, // WAIT_MS in test/e2e/browser.ts
-    fileParallelism: false,
+    // Two files at a time, each with its own browser and server: on two cores the browser tests
+    // spend much of their time waiting for pages, so the pair finishes well before one after the
+    // other would (CI's 15-minute budget), and every wait is on a condition, not on time.
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

@@ -79,13 +79,6 @@ export {
   type SessionView,
   type DeliveryView,
 } from './sim/world.ts';
-export { toPcapng, BROKER_PORT, CAPTURE_POINT } from './capture/to-pcapng.ts';
-export {
-  fromCapture,
-  MAX_CAPTURE_BYTES,
-  MAX_CAPTURED_PACKETS,
-  type CapturedRun,
-  type CapturedParty,
-  type CapturedConnection,
-} from './capture/from-capture.ts';
-export { CaptureError, captureErrorMessages, type CaptureErrorCode } from './capture/capture-error.ts';
+// pcapng out, captures in: also a surface of its own (capture/index.ts), which the app loads when
+// first used so that the first screen stays small
+export * from './capture/index.ts';

@@ -453,7 +453,8 @@ test('the empty lab grows a client, which connects, and the link keeps it', asyn
   await blur(page);
   await press(page, 'End');
   expect(await narration(page)).toContain('lamp connects to the broker.');
-  await expect.poll(() => hash(page)).toMatch(/^#\/lab\?s=/);
+  // the address is written a moment after the cursor moves: wait until it holds the cursor (at=)
+  await expect.poll(() => hash(page)).toMatch(/^#\/lab\?s=.*&at=\d+/);
   const copy = await open((await hash(page)) ?? '');
   const told = await narration(page);
   await expect.poll(() => narration(copy)).toBe(told);
