@@ -8,7 +8,10 @@ import { type SpecVersion, SPEC_VERSIONS, canonical, isCitationOf } from './inde
 import type { Found } from './scan.ts';
 
 export interface MapEntry {
-  /** 'engine/codec/packets/connect.ts:100': the first line citing it in each file */
+  /**
+   * 'engine/codec/packets/connect.ts': each file citing it. Files, not lines: a line number would
+   * change with every edit above it and make the map stale after unrelated work.
+   */
   code: string[];
   tests: string[];
   lessons: Array<{ lesson: string; step: string }>;
@@ -43,16 +46,16 @@ export function buildMap(found: readonly Found[], presets: readonly PresetShows[
   const map = { '3.1.1': {}, '5.0': {} } as SpecMap;
   const entry = (version: SpecVersion, ref: string): MapEntry =>
     (map[version][canonical(version, ref)] ??= { code: [], tests: [], lessons: [], presets: [] });
-  const addOnce = (list: string[], file: string, line: number) => {
-    if (!list.some((at) => at.startsWith(`${file}:`))) list.push(`${file}:${line}`);
+  const addOnce = (list: string[], file: string) => {
+    if (!list.includes(file)) list.push(file);
   };
   for (const c of found) {
     // the app's views and strings show rules where a run names them: presets cover those below
     if (c.place === 'app' || c.place === 'strings') continue;
     for (const version of versionsOf(c)) {
       const e = entry(version, c.ref);
-      if (c.place === 'code') addOnce(e.code, c.file, c.line);
-      else if (c.place === 'test' || c.place === 'checks') addOnce(e.tests, c.file, c.line);
+      if (c.place === 'code') addOnce(e.code, c.file);
+      else if (c.place === 'test' || c.place === 'checks') addOnce(e.tests, c.file);
       else if (c.place === 'lesson' && c.lesson) {
         const { id: lesson, step } = c.lesson;
         if (!e.lessons.some((l) => l.lesson === lesson && l.step === step)) e.lessons.push({ lesson, step });
