@@ -46,6 +46,20 @@ export default ts.config(
       ],
     },
   },
+  {
+    // Browser tests wait as long as WAIT_MS (test/e2e/browser.ts) for a state: a shorter limit of
+    // their own failed under load (a page that took 11 s to answer a click on a busy machine).
+    files: ['test/e2e/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^setDefault(Navigation)?Timeout$/] > Literal',
+          message: 'Use WAIT_MS from test/e2e/browser.ts: one limit for every wait.',
+        },
+      ],
+    },
+  },
   // The engine's layers import only downwards (DESIGN.md): codec → kernel (engine/sim: scheduler,
   // clock, prng, link, network, trace, actors) → flows → broker / client → run (simulation, world).
   // Scenario types are plain data any layer above the codec may read.

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type Lab, startLab } from './browser.ts';
+import { type Lab, WAIT_MS, startLab } from './browser.ts';
 import { TEST_HANDLE_KEY } from './lab-handle.ts';
 
 let lab: Lab;
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 async function open(hash: string, lang: 'en' | 'zh' = 'en') {
   const page = await lab.page({ width: 1920, height: 1080, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.addInitScript(
     ([l, key]) => {
       localStorage.setItem('mqtt-lab.language', l);

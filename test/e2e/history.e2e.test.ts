@@ -4,7 +4,7 @@
  * brings the run before it back; a fork that discards later actions says how many and is undone.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { type Lab, startLab } from './browser.ts';
+import { type Lab, WAIT_MS, startLab } from './browser.ts';
 import './lab-handle.ts';
 
 let lab: Lab;
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 async function open(hash: string) {
   const page = await lab.page({ width: 1600, height: 1000 });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.addInitScript(() => {
     localStorage.setItem('mqtt-lab.language', 'en');
     localStorage.setItem('mqtt-lab.presenter', '0');

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PRESETS } from '../../app/lab/presets.ts';
 import type { Lesson } from '../../lessons/lesson.ts';
-import { type Lab, startLab } from './browser.ts';
+import { type Lab, WAIT_MS, startLab } from './browser.ts';
 import { type Legibility, measureLegibility } from './legibility.ts';
 import { LESSONS } from './lesson-ids.ts';
 
@@ -27,7 +27,7 @@ const PANELS = [diagram, '[data-panel=Topology]', '[data-panel=Narration]', '[da
 
 async function open(lang: 'en' | 'zh', presenter: boolean): Promise<Page & { errors: string[] }> {
   const page = await lab.page({ ...FULL_HD, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.addInitScript(
     ([l, p]) => {
       localStorage.setItem('mqtt-lab.language', l);

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Lab, startLab } from './browser.ts';
+import { type Lab, WAIT_MS, startLab } from './browser.ts';
 import { TEST_HANDLE_KEY } from './lab-handle.ts';
 import { LESSONS } from './lesson-ids.ts';
 
@@ -127,7 +127,7 @@ for (const lang of ['en', 'zh'] as const) {
     let page: Page & { errors: string[] };
     beforeAll(async () => {
       page = await lab.page({ width: 1600, height: 1000, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(WAIT_MS);
       await page.addInitScript(
         ([l, key]) => {
           localStorage.setItem('mqtt-lab.language', l);

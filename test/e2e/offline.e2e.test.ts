@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { CHROMIUM_FLAGS } from './browser.ts';
+import { CHROMIUM_FLAGS, WAIT_MS } from './browser.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const singleFile = pathToFileURL(`${dist}mqtt-lab.html`).href;
@@ -37,7 +37,7 @@ async function offlinePage(lang: 'en' | 'zh', width = 1600, height = 1000) {
   page.on('pageerror', (e) => page.errors.push(String(e)));
   // the one file (over a megabyte of script) is parsed whole before the lab shows: more than the
   // chunked first screen takes, on a shared two-core machine
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.addInitScript((l) => {
     localStorage.setItem('mqtt-lab.language', l);
     localStorage.setItem('mqtt-lab.presenter', '0');
@@ -144,7 +144,7 @@ test(
         await route.fulfill({ response });
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(10_000);
+      page.setDefaultTimeout(WAIT_MS);
       await page.addInitScript(() => {
         localStorage.setItem('mqtt-lab.language', 'zh');
         localStorage.setItem('mqtt-lab.presenter', '1');

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Scenario } from '../../engine/index.ts';
 import { PRESETS } from '../../app/lab/presets.ts';
-import { type Lab, startLab } from './browser.ts';
+import { type Lab, WAIT_MS, startLab } from './browser.ts';
 import './lab-handle.ts';
 
 /** The protocol's names and other words that are the same in every language. */
@@ -69,7 +69,7 @@ beforeAll(async () => {
   ]);
   lab = await startLab();
   page = await lab.page({ width: 1920, height: 1080, locale: 'zh-CN' });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.addInitScript(() => {
     localStorage.setItem('mqtt-lab.language', 'zh');
     localStorage.setItem('mqtt-lab.presenter', '0');
