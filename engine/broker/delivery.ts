@@ -135,19 +135,38 @@ export class Delivery {
       message.properties && left !== undefined
         ? { ...message.properties, messageExpiryInterval: left }
         : message.properties;
-    const base = {
-      type: 'PUBLISH' as const,
-      dup: false,
-      retain,
-      topic: message.topic,
-      payload: message.payload,
-      ...(properties && live.conn.version === 5 ? { properties } : {}),
-    };
-    if (qos === 0) {
-      this.broker.send(live, { ...base, qos: 0 });
+    const { topic, payload } = message;
+    // Literals rather than spreads (one per message forwarded); the fields keep the order the trace shows.
+    if (properties && live.conn.version === 5) {
+      if (qos === 0) {
+        this.broker.send(live, { type: 'PUBLISH', dup: false, retain, topic, payload, properties, qos: 0 });
+        return;
+      }
+      session.inflight.publish(qos, (packetId) => ({
+        type: 'PUBLISH',
+        dup: false,
+        retain,
+        topic,
+        payload,
+        properties,
+        qos,
+        packetId,
+      }));
       return;
     }
-    session.inflight.publish(qos, (packetId) => ({ ...base, qos, packetId }));
+    if (qos === 0) {
+      this.broker.send(live, { type: 'PUBLISH', dup: false, retain, topic, payload, qos: 0 });
+      return;
+    }
+    session.inflight.publish(qos, (packetId) => ({
+      type: 'PUBLISH',
+      dup: false,
+      retain,
+      topic,
+      payload,
+      qos,
+      packetId,
+    }));
   }
 
   /** Send queued messages while the connection is up and slots are free, in order. */

@@ -313,10 +313,12 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
   function take(n: number): Uint8Array {
     const first = chunks[0];
     let bytes: Uint8Array;
-    if (first.length >= n) {
+    if (first.length === n) {
+      bytes = first; // the usual case in the simulator: one chunk, one packet, no new view
+      chunks.shift();
+    } else if (first.length > n) {
       bytes = first.subarray(0, n);
-      if (first.length === n) chunks.shift();
-      else chunks[0] = first.subarray(n);
+      chunks[0] = first.subarray(n);
     } else {
       bytes = new Uint8Array(n);
       let filled = 0;

@@ -12,6 +12,8 @@ import type { Scheduled } from '../sim/scheduler.ts';
 import type { CompiledState, CompiledTransition, Emitted, FlowEvent, FlowTable } from './compile.ts';
 
 type Effect = { kind: 'cancel' } | { kind: 'emit'; event: Emitted } | { kind: 'start'; delayMs: number };
+/** Cancelling the state's timer carries nothing: one object serves every step. */
+const CANCEL: Effect = { kind: 'cancel' };
 
 interface Timer {
   id: number;
@@ -107,7 +109,7 @@ export class Flow<Context = unknown> {
   private take(transition: CompiledTransition, event: FlowEvent, effects: Effect[]): void {
     const target = transition.target === undefined ? undefined : this.table.states.get(transition.target)!;
     const leaves = target !== undefined && (target !== this.current || transition.reenter);
-    if (leaves && this.current.after) effects.push({ kind: 'cancel' });
+    if (leaves && this.current.after) effects.push(CANCEL);
     for (const action of transition.actions)
       effects.push({ kind: 'emit', event: action({ context: this.context, event }) });
     if (leaves) {
@@ -132,29 +134,43 @@ export class Flow<Context = unknown> {
 
   /** Run the step's effects, trace the state change and the timers it started. */
   private commit(effects: Effect[]): void {
-    const started: Timer[] = [];
+    let started: Timer[] | null = null;
     for (const effect of effects) {
       if (effect.kind === 'emit') this.onEmit(effect.event);
       else if (effect.kind === 'cancel') this.cancelTimer();
       else {
         const timer = this.startTimer(effect.delayMs);
-        if (timer) started.push(timer);
+        if (timer) (started ??= []).push(timer);
       }
     }
     const to = this.current.name;
     if (to !== this.last) {
-      this.host.trace.add({ kind: 'state', actor: this.name, machine: this.machine, from: this.last, to });
+      const trace = this.host.trace;
+      // built in one literal, as trace.add would lay it out: most events of a large run are these
+      trace.append({
+        seq: trace.nextSeq,
+        atMs: trace.now(),
+        kind: 'state',
+        actor: this.name,
+        machine: this.machine,
+        from: this.last,
+        to,
+      });
       this.last = to;
     }
     if (this.status === 'done') {
       this.cancelTimer();
       this.onComplete?.();
     }
+    if (started === null) return;
     for (const timer of started) {
       if (this.timer !== timer) continue; // started and cancelled in one step: never visible
       timer.traced = true;
       timer.name = this.current.timerName ?? 'timer';
-      this.host.trace.add({
+      const trace = this.host.trace;
+      trace.append({
+        seq: trace.nextSeq,
+        atMs: trace.now(),
         kind: 'timer',
         actor: this.name,
         machine: this.machine,
@@ -203,7 +219,10 @@ export class Flow<Context = unknown> {
   }
 
   private traceTimer(timer: Timer, action: 'cancel' | 'fire', dueAtMs: number): void {
-    this.host.trace.add({
+    const trace = this.host.trace;
+    trace.append({
+      seq: trace.nextSeq,
+      atMs: trace.now(),
       kind: 'timer',
       actor: this.name,
       machine: this.machine,
