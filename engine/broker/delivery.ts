@@ -70,8 +70,20 @@ export class Delivery {
       const expiresAt = outcome === 'nothing' || outcome === 'cleared' ? undefined : expiresAtMs(stored);
       if (expiresAt !== undefined) this.broker.host.scheduler.schedule(expiresAt, () => this.expireRetained(stored));
     }
+    const matches = this.subscriptions.match(message.topic);
+    if (matches.length === 1) {
+      // One matching subscription, the usual case: what the loop below does, without its map.
+      const sub = matches[0];
+      if (sub.value.noLocal && sub.clientId === message.from) return 0;
+      const session = this.broker.sessions.get(sub.clientId);
+      if (session) {
+        const granted = Math.min(sub.value.qos, message.qos) as QoS;
+        this.forward(session, message, granted, sub.value.retainAsPublished && message.retain);
+      }
+      return 1;
+    }
     const best = new Map<string, { qos: QoS; retainAsPublished: boolean }>();
-    for (const sub of this.subscriptions.match(message.topic)) {
+    for (const sub of matches) {
       if (sub.value.noLocal && sub.clientId === message.from) continue;
       const prev = best.get(sub.clientId);
       if (!prev || sub.value.qos > prev.qos)
