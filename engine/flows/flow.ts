@@ -34,7 +34,8 @@ export class Flow<Context = unknown> {
   /** The name the trace last gave the state ('stopped' once stopped). */
   private last: string | null = null;
   private busy = false;
-  private readonly mailbox: FlowEvent[] = [];
+  /** Events sent while a step runs; made when first needed (most flows never need one). */
+  private mailbox: FlowEvent[] | null = null;
 
   constructor(
     private readonly host: ActorHost,
@@ -69,12 +70,12 @@ export class Flow<Context = unknown> {
 
   send(event: FlowEvent): void {
     if (this.busy) {
-      this.mailbox.push(event);
+      (this.mailbox ??= []).push(event);
       return;
     }
     this.busy = true;
     this.process(event);
-    while (this.mailbox.length > 0) this.process(this.mailbox.shift()!);
+    this.drainMailbox();
     this.busy = false;
   }
 
@@ -82,7 +83,7 @@ export class Flow<Context = unknown> {
   stop(): void {
     if (this.status !== 'active') return;
     this.status = 'stopped';
-    this.mailbox.length = 0;
+    this.mailbox = null;
     this.cancelTimer();
     this.onComplete?.();
     this.host.trace.add({ kind: 'state', actor: this.name, machine: this.machine, from: this.last, to: 'stopped' });
@@ -214,8 +215,12 @@ export class Flow<Context = unknown> {
       this.settle(event, effects);
       this.commit(effects);
     }
-    while (this.mailbox.length > 0) this.process(this.mailbox.shift()!);
+    this.drainMailbox();
     this.busy = false;
+  }
+
+  private drainMailbox(): void {
+    while (this.mailbox !== null && this.mailbox.length > 0) this.process(this.mailbox.shift()!);
   }
 
   private traceTimer(timer: Timer, action: 'cancel' | 'fire', dueAtMs: number): void {
