@@ -88,7 +88,9 @@ export class Broker implements EndHandler {
   }
 
   private note(code: string, params?: Record<string, string | number | boolean>): void {
-    this.host.trace.add({ kind: 'note', party: 'broker', code, ...(params ? { params } : {}) });
+    const trace = this.host.trace;
+    if (params) trace.append({ seq: trace.nextSeq, atMs: trace.now(), kind: 'note', party: 'broker', code, params });
+    else trace.add({ kind: 'note', party: 'broker', code });
   }
 
   // ---------------------------------------------------------------- connections
@@ -486,11 +488,12 @@ export class Broker implements EndHandler {
     const id = packet.packetId!;
     if (packet.qos === 1) {
       const delivered = this.delivery.publish(message);
-      this.send(state, {
-        type: 'PUBACK',
-        packetId: id,
-        ...(version === 5 && delivered === 0 ? { reasonCode: REASON.v5.noMatchingSubscribers } : {}),
-      });
+      this.send(
+        state,
+        version === 5 && delivered === 0
+          ? { type: 'PUBACK', packetId: id, reasonCode: REASON.v5.noMatchingSubscribers }
+          : { type: 'PUBACK', packetId: id },
+      );
       return;
     }
     session.inflight.receive(packet);

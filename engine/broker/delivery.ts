@@ -70,8 +70,20 @@ export class Delivery {
       const expiresAt = outcome === 'nothing' || outcome === 'cleared' ? undefined : expiresAtMs(stored);
       if (expiresAt !== undefined) this.broker.host.scheduler.schedule(expiresAt, () => this.expireRetained(stored));
     }
+    const matches = this.subscriptions.match(message.topic);
+    if (matches.length === 1) {
+      // One matching subscription, the usual case: what the loop below does, without its map.
+      const sub = matches[0];
+      if (sub.value.noLocal && sub.clientId === message.from) return 0;
+      const session = this.broker.sessions.get(sub.clientId);
+      if (session) {
+        const granted = Math.min(sub.value.qos, message.qos) as QoS;
+        this.forward(session, message, granted, sub.value.retainAsPublished && message.retain);
+      }
+      return 1;
+    }
     const best = new Map<string, { qos: QoS; retainAsPublished: boolean }>();
-    for (const sub of this.subscriptions.match(message.topic)) {
+    for (const sub of matches) {
       if (sub.value.noLocal && sub.clientId === message.from) continue;
       const prev = best.get(sub.clientId);
       if (!prev || sub.value.qos > prev.qos)
@@ -135,19 +147,38 @@ export class Delivery {
       message.properties && left !== undefined
         ? { ...message.properties, messageExpiryInterval: left }
         : message.properties;
-    const base = {
-      type: 'PUBLISH' as const,
-      dup: false,
-      retain,
-      topic: message.topic,
-      payload: message.payload,
-      ...(properties && live.conn.version === 5 ? { properties } : {}),
-    };
-    if (qos === 0) {
-      this.broker.send(live, { ...base, qos: 0 });
+    const { topic, payload } = message;
+    // Literals rather than spreads (one per message forwarded); the fields keep the order the trace shows.
+    if (properties && live.conn.version === 5) {
+      if (qos === 0) {
+        this.broker.send(live, { type: 'PUBLISH', dup: false, retain, topic, payload, properties, qos: 0 });
+        return;
+      }
+      session.inflight.publish(qos, (packetId) => ({
+        type: 'PUBLISH',
+        dup: false,
+        retain,
+        topic,
+        payload,
+        properties,
+        qos,
+        packetId,
+      }));
       return;
     }
-    session.inflight.publish(qos, (packetId) => ({ ...base, qos, packetId }));
+    if (qos === 0) {
+      this.broker.send(live, { type: 'PUBLISH', dup: false, retain, topic, payload, qos: 0 });
+      return;
+    }
+    session.inflight.publish(qos, (packetId) => ({
+      type: 'PUBLISH',
+      dup: false,
+      retain,
+      topic,
+      payload,
+      qos,
+      packetId,
+    }));
   }
 
   /** Send queued messages while the connection is up and slots are free, in order. */

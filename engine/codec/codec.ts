@@ -165,9 +165,15 @@ function incomplete(have: number, needed: number): MqttError {
   return new MqttError({ kind: 'incomplete', offset: have, code: 'incomplete', params: { needed } });
 }
 
-function decodeOne(bytes: Uint8Array, version: ProtocolVersion, spans: SpanRecorder | null): Decoded {
+function decodeOne(
+  bytes: Uint8Array,
+  version: ProtocolVersion,
+  spans: SpanRecorder | null,
+  /** The stream decoder has read it already from the same bytes. */
+  peeked?: FixedHeader,
+): Decoded {
   if (bytes.length === 0) throw new MqttError({ kind: 'incomplete', offset: 0, code: 'empty', params: { needed: 2 } });
-  const header = readFixedHeader(bytes, version);
+  const header = peeked ?? readFixedHeader(bytes, version);
   if (header === null) throw incomplete(bytes.length, 1);
   const total = header.headerLength + header.remainingLength;
   if (bytes.length < total) throw incomplete(bytes.length, total - bytes.length);
@@ -221,6 +227,8 @@ function fixedHeaderSpans(r: Reader, header: FixedHeader): void {
  * through the view (byteOffset, byteLength), and copy it (`bytes.slice()`) before transferring
  * its buffer to a worker.
  */
+const SIZES: number[] = [];
+
 export function encode(packet: Packet, version: ProtocolVersion = 4): Uint8Array {
   const codec = CODECS[packet.type] as PacketCodec<Packet> | undefined;
   if (!codec)
@@ -229,7 +237,9 @@ export function encode(packet: Packet, version: ProtocolVersion = 4): Uint8Array
       reason: `unknown packet type ${String(packet.type)}`,
     });
   if (packet.type === 'AUTH' && version === 4) throw malformed(0, 'auth-in-3-1-1', '§2.2.1');
-  const sizes: number[] = [];
+  // one array for every encode (measure fills it, write reads it; nothing else runs in between)
+  const sizes = SIZES;
+  sizes.length = 0;
   const remainingLength = codec.measure(packet, version, sizes);
   if (remainingLength > MAX_REMAINING_LENGTH)
     throw malformed(1, 'packet-too-large', rule(version, '§2.2.3', '§1.5.5'), { length: remainingLength });
@@ -278,7 +288,10 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
           const total = header.headerLength + header.remainingLength;
           if (buffered < total) break;
           const bytes = take(total);
-          const decoded = decode(bytes, state.version, options);
+          // without spans, decode's work minus reading the fixed header a second time
+          const decoded = options?.spans
+            ? decode(bytes, state.version, options)
+            : decodeOne(bytes, state.version, null, header);
           if (decoded.packet.type === 'CONNECT') state.version = decoded.packet.protocolVersion === 5 ? 5 : 4;
           out.push(decoded);
         }
@@ -313,10 +326,12 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
   function take(n: number): Uint8Array {
     const first = chunks[0];
     let bytes: Uint8Array;
-    if (first.length >= n) {
+    if (first.length === n) {
+      bytes = first; // the usual case in the simulator: one chunk, one packet, no new view
+      chunks.shift();
+    } else if (first.length > n) {
       bytes = first.subarray(0, n);
-      if (first.length === n) chunks.shift();
-      else chunks[0] = first.subarray(n);
+      chunks[0] = first.subarray(n);
     } else {
       bytes = new Uint8Array(n);
       let filled = 0;

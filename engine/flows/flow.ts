@@ -12,6 +12,8 @@ import type { Scheduled } from '../sim/scheduler.ts';
 import type { CompiledState, CompiledTransition, Emitted, FlowEvent, FlowTable } from './compile.ts';
 
 type Effect = { kind: 'cancel' } | { kind: 'emit'; event: Emitted } | { kind: 'start'; delayMs: number };
+/** Cancelling the state's timer carries nothing: one object serves every step. */
+const CANCEL: Effect = { kind: 'cancel' };
 
 interface Timer {
   id: number;
@@ -32,7 +34,8 @@ export class Flow<Context = unknown> {
   /** The name the trace last gave the state ('stopped' once stopped). */
   private last: string | null = null;
   private busy = false;
-  private readonly mailbox: FlowEvent[] = [];
+  /** Events sent while a step runs; made when first needed (most flows never need one). */
+  private mailbox: FlowEvent[] | null = null;
 
   constructor(
     private readonly host: ActorHost,
@@ -67,12 +70,12 @@ export class Flow<Context = unknown> {
 
   send(event: FlowEvent): void {
     if (this.busy) {
-      this.mailbox.push(event);
+      (this.mailbox ??= []).push(event);
       return;
     }
     this.busy = true;
     this.process(event);
-    while (this.mailbox.length > 0) this.process(this.mailbox.shift()!);
+    this.drainMailbox();
     this.busy = false;
   }
 
@@ -80,7 +83,7 @@ export class Flow<Context = unknown> {
   stop(): void {
     if (this.status !== 'active') return;
     this.status = 'stopped';
-    this.mailbox.length = 0;
+    this.mailbox = null;
     this.cancelTimer();
     this.onComplete?.();
     this.host.trace.add({ kind: 'state', actor: this.name, machine: this.machine, from: this.last, to: 'stopped' });
@@ -107,7 +110,7 @@ export class Flow<Context = unknown> {
   private take(transition: CompiledTransition, event: FlowEvent, effects: Effect[]): void {
     const target = transition.target === undefined ? undefined : this.table.states.get(transition.target)!;
     const leaves = target !== undefined && (target !== this.current || transition.reenter);
-    if (leaves && this.current.after) effects.push({ kind: 'cancel' });
+    if (leaves && this.current.after) effects.push(CANCEL);
     for (const action of transition.actions)
       effects.push({ kind: 'emit', event: action({ context: this.context, event }) });
     if (leaves) {
@@ -132,29 +135,43 @@ export class Flow<Context = unknown> {
 
   /** Run the step's effects, trace the state change and the timers it started. */
   private commit(effects: Effect[]): void {
-    const started: Timer[] = [];
+    let started: Timer[] | null = null;
     for (const effect of effects) {
       if (effect.kind === 'emit') this.onEmit(effect.event);
       else if (effect.kind === 'cancel') this.cancelTimer();
       else {
         const timer = this.startTimer(effect.delayMs);
-        if (timer) started.push(timer);
+        if (timer) (started ??= []).push(timer);
       }
     }
     const to = this.current.name;
     if (to !== this.last) {
-      this.host.trace.add({ kind: 'state', actor: this.name, machine: this.machine, from: this.last, to });
+      const trace = this.host.trace;
+      // built in one literal, as trace.add would lay it out: most events of a large run are these
+      trace.append({
+        seq: trace.nextSeq,
+        atMs: trace.now(),
+        kind: 'state',
+        actor: this.name,
+        machine: this.machine,
+        from: this.last,
+        to,
+      });
       this.last = to;
     }
     if (this.status === 'done') {
       this.cancelTimer();
       this.onComplete?.();
     }
+    if (started === null) return;
     for (const timer of started) {
       if (this.timer !== timer) continue; // started and cancelled in one step: never visible
       timer.traced = true;
       timer.name = this.current.timerName ?? 'timer';
-      this.host.trace.add({
+      const trace = this.host.trace;
+      trace.append({
+        seq: trace.nextSeq,
+        atMs: trace.now(),
         kind: 'timer',
         actor: this.name,
         machine: this.machine,
@@ -198,12 +215,19 @@ export class Flow<Context = unknown> {
       this.settle(event, effects);
       this.commit(effects);
     }
-    while (this.mailbox.length > 0) this.process(this.mailbox.shift()!);
+    this.drainMailbox();
     this.busy = false;
   }
 
+  private drainMailbox(): void {
+    while (this.mailbox !== null && this.mailbox.length > 0) this.process(this.mailbox.shift()!);
+  }
+
   private traceTimer(timer: Timer, action: 'cancel' | 'fire', dueAtMs: number): void {
-    this.host.trace.add({
+    const trace = this.host.trace;
+    trace.append({
+      seq: trace.nextSeq,
+      atMs: trace.now(),
       kind: 'timer',
       actor: this.name,
       machine: this.machine,

@@ -64,6 +64,9 @@ export class Inflight {
   readonly ids = new PacketIds();
   private readonly outbound = new Map<number, Sender>();
   private readonly inbound = new Map<number, Receiver>();
+  /** Actor names by packet id, made once per id: ids come back, and a large run starts many flows. */
+  private readonly outNames: string[] = [];
+  private readonly inNames: string[] = [];
 
   constructor(
     private readonly host: ActorHost,
@@ -90,7 +93,7 @@ export class Inflight {
     const flow: Sender = new Flow(
       this.host,
       qos === 1 ? QOS1_SENDER : QOS2_SENDER,
-      flowActorName(this.owner, 'out', packetId),
+      (this.outNames[packetId] ??= flowActorName(this.owner, 'out', packetId)),
       { publish: build(packetId), retryMs: this.options.retryMs } satisfies SenderInput,
       (event) => {
         if (event.type === 'send') this.hooks.sendFlow(event.packet as Packet);
@@ -130,7 +133,7 @@ export class Inflight {
     const flow: Receiver = new Flow(
       this.host,
       QOS2_RECEIVER,
-      flowActorName(this.owner, 'in', id),
+      (this.inNames[id] ??= flowActorName(this.owner, 'in', id)),
       { publish, delivery: this.options.qos2Delivery } satisfies ReceiverInput,
       (event) => {
         if (event.type === 'send') this.hooks.sendAnswer(event.packet as Packet);

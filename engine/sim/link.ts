@@ -71,6 +71,10 @@ interface Segment {
   sentAtMs: number;
   /** Whether `scheduled` is its arrival (true) or its next retransmission (false). */
   arriving: boolean;
+  /** Arrived, waiting for an earlier segment (reassembly). */
+  held: boolean;
+  /** Taken back by a reset. */
+  discarded: boolean;
 }
 
 export class LinkDirection {
@@ -78,10 +82,14 @@ export class LinkDirection {
   cut = false;
   // tcp
   private nextSeq = 0;
-  private nextToDeliver = 0;
-  private readonly segments = new Map<number, Segment>();
-  /** Arrived but waiting for an earlier segment (reassembly). */
-  private readonly reassembly = new Map<number, Segment>();
+  /**
+   * Segments sent and not yet handed to the receiver, in sequence order from `head` (an array
+   * rather than maps by seq: every packet goes in at the end and comes out at the front).
+   */
+  private queue: Segment[] = [];
+  private head = 0;
+  /** Segments in the queue that are neither delivered nor discarded. */
+  private live = 0;
   // lossy
   private readonly inFlight = new Set<{ item: Carried; scheduled: Scheduled }>();
 
@@ -119,8 +127,11 @@ export class LinkDirection {
         scheduled: null,
         sentAtMs: this.scheduler.nowMs,
         arriving: false,
+        held: false,
+        discarded: false,
       };
-      this.segments.set(segment.seq, segment);
+      this.queue.push(segment);
+      this.live++;
       this.transmit(segment);
     } else this.carryLossy(item);
   }
@@ -152,20 +163,38 @@ export class LinkDirection {
   private reassemble(segment: Segment, atMs: number): void {
     segment.scheduled = null;
     segment.arriving = false;
-    this.reassembly.set(segment.seq, segment);
-    while (this.nextToDeliver < this.nextSeq) {
-      const seq = this.nextToDeliver;
-      if (!this.segments.has(seq)) {
-        this.nextToDeliver++; // discarded by a reset
+    segment.held = true;
+    const queue = this.queue;
+    while (this.head < queue.length) {
+      const next = queue[this.head];
+      if (next.discarded) {
+        this.head++; // discarded by a reset
         continue;
       }
-      const next = this.reassembly.get(seq);
-      if (!next) break; // an earlier segment is still on its way: everything behind it waits
-      this.reassembly.delete(seq);
-      this.segments.delete(seq);
-      this.nextToDeliver++;
+      if (!next.held) break; // an earlier segment is still on its way: everything behind it waits
+      next.held = false;
+      this.head++;
+      this.live--;
       next.item.arrive(atMs, false, next.retransmits);
     }
+    this.compact();
+  }
+
+  /** Drop what the front of the queue has delivered, now and then (not on every packet). */
+  private compact(): void {
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head >= 1024 && this.head * 2 >= this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Segments not yet delivered nor discarded, in sequence order. */
+  private *pending(): Generator<Segment> {
+    const queue = this.queue;
+    for (let i = this.head; i < queue.length; i++) if (!queue[i].discarded) yield queue[i];
   }
 
   // ---------------------------------------------------------------- lossy
@@ -215,7 +244,7 @@ export class LinkDirection {
     const now = this.scheduler.nowMs;
     if (this.transport === 'tcp') {
       // What is on the way is lost in the outage; its sender will retransmit after its RTO.
-      for (const segment of this.segments.values()) {
+      for (const segment of this.pending()) {
         const s = segment.scheduled;
         if (!s || !segment.arriving || s.atMs <= now) continue;
         this.scheduler.cancel(s);
@@ -243,11 +272,12 @@ export class LinkDirection {
   discardConnection(conn: number): void {
     const now = this.scheduler.nowMs;
     if (this.transport === 'tcp') {
-      for (const segment of [...this.segments.values()]) {
+      for (const segment of [...this.pending()]) {
         if (segment.item.conn !== conn) continue;
         if (segment.scheduled) this.scheduler.cancel(segment.scheduled);
-        this.segments.delete(segment.seq);
-        this.reassembly.delete(segment.seq);
+        segment.discarded = true;
+        segment.held = false;
+        this.live--;
         if (!segment.item.control) segment.item.lost('closed', now);
       }
       return;
@@ -262,13 +292,13 @@ export class LinkDirection {
 
   /** Items sent and not yet handed to the receiver. */
   get inFlightCount(): number {
-    return this.transport === 'tcp' ? this.segments.size : this.inFlight.size;
+    return this.transport === 'tcp' ? this.live : this.inFlight.size;
   }
 
   /** tcp: segments being retransmitted (lost at least once and not yet through). */
   get stalledCount(): number {
     let n = 0;
-    for (const s of this.segments.values()) if (s.retransmits > 0 && !this.reassembly.has(s.seq)) n++;
+    for (const s of this.pending()) if (s.retransmits > 0 && !s.held) n++;
     return n;
   }
 }

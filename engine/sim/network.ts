@@ -140,20 +140,37 @@ export class Network {
     const encoded = encode(packet, conn.version);
     const fromParty = from === 'client' ? conn.client : 'broker';
     const toParty = from === 'client' ? 'broker' : conn.client;
-    const direction = from === 'client' ? this.link(conn.client).up : this.link(conn.client).down;
-    const fault = this.takeFault(fromParty, toParty, packet.type);
-    const { wire: bytes, corrupted } =
-      fault?.kind === 'corrupt' ? corrupt(encoded, fault) : { wire: encoded, corrupted: undefined };
-    const send = this.trace.add({
-      kind: 'send',
-      from: fromParty,
-      to: toParty,
-      conn: conn.id,
-      packet,
-      bytes,
-      ...(corrupted ? { corrupted } : {}),
-      sentAtMs: this.scheduler.nowMs,
-    });
+    const link = this.link(conn.client);
+    const direction = from === 'client' ? link.up : link.down;
+    const fault = this.faults.length === 0 ? undefined : this.takeFault(fromParty, toParty, packet.type);
+    let send: SendEvent;
+    if (fault?.kind === 'corrupt') {
+      const { wire: bytes, corrupted } = corrupt(encoded, fault);
+      send = this.trace.add({
+        kind: 'send',
+        from: fromParty,
+        to: toParty,
+        conn: conn.id,
+        packet,
+        bytes,
+        corrupted,
+        sentAtMs: this.scheduler.nowMs,
+      });
+    } else {
+      // the common case, built in one literal (the same fields in the same order)
+      send = this.trace.append({
+        seq: this.trace.nextSeq,
+        atMs: this.trace.now(),
+        kind: 'send',
+        from: fromParty,
+        to: toParty,
+        conn: conn.id,
+        packet,
+        bytes: encoded,
+        sentAtMs: this.scheduler.nowMs,
+      });
+    }
+    const corrupted = send.corrupted;
     if (fault) {
       this.trace.add({
         kind: 'note',
@@ -298,7 +315,29 @@ class PacketOnTheWay implements Carried {
       });
       return;
     }
-    const arrival = this.trace.add({
+    const arrival: ArriveEvent =
+      !copy && !send.corrupted && retransmits === 0
+        ? // the common case, built in one literal (the same fields in the same order)
+          this.trace.append({
+            seq: this.trace.nextSeq,
+            atMs: this.trace.now(),
+            kind: 'arrive',
+            send: send.seq,
+            from: send.from,
+            to: send.to,
+            conn: conn.id,
+            packet: send.packet, // replaced by what the receiver decodes
+            bytes: send.bytes,
+            sentAtMs: send.sentAtMs,
+            arriveAtMs: atMs,
+          })
+        : this.arrival(atMs, copy, retransmits);
+    conn.handlers[to].receive(conn, send.bytes, arrival);
+  }
+
+  private arrival(atMs: number, copy: boolean, retransmits: number): ArriveEvent {
+    const { send, connection: conn } = this;
+    return this.trace.add({
       kind: 'arrive',
       send: send.seq,
       ...(copy ? { copy: this.copySeq } : {}),
@@ -312,6 +351,5 @@ class PacketOnTheWay implements Carried {
       arriveAtMs: atMs,
       ...(retransmits > 0 ? { retransmits } : {}),
     });
-    conn.handlers[to].receive(conn, send.bytes, arrival);
   }
 }

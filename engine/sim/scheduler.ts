@@ -59,20 +59,19 @@ export class Scheduler {
     while (this.heap.length && this.heap[0].cancelled) this.pop();
   }
 
-  private before(a: Scheduled, b: Scheduled): boolean {
-    return a.atMs !== b.atMs ? a.atMs < b.atMs : a.lane !== b.lane ? a.lane < b.lane : a.seq < b.seq;
-  }
-
+  /** Moves the hole up or down instead of swapping pairs: one write per level, no temporaries. */
   private push(item: Scheduled): void {
     const heap = this.heap;
+    let i = heap.length;
     heap.push(item);
-    let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(heap[i], heap[parent])) break;
-      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      const p = heap[parent];
+      if (!before(item, p)) break;
+      heap[i] = p;
       i = parent;
     }
+    heap[i] = item;
   }
 
   private pop(): Scheduled | undefined {
@@ -80,20 +79,25 @@ export class Scheduler {
     if (heap.length === 0) return undefined;
     const top = heap[0];
     const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
+    const n = heap.length;
+    if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
+        if (l >= n) break;
         const r = l + 1;
-        let m = i;
-        if (l < heap.length && this.before(heap[l], heap[m])) m = l;
-        if (r < heap.length && this.before(heap[r], heap[m])) m = r;
-        if (m === i) break;
-        [heap[i], heap[m]] = [heap[m], heap[i]];
+        const m = r < n && before(heap[r], heap[l]) ? r : l;
+        if (!before(heap[m], last)) break;
+        heap[i] = heap[m];
         i = m;
       }
+      heap[i] = last;
     }
     return top;
   }
+}
+
+/** Queue order: by time, then lane, then the order of scheduling. */
+function before(a: Scheduled, b: Scheduled): boolean {
+  return a.atMs !== b.atMs ? a.atMs < b.atMs : a.lane !== b.lane ? a.lane < b.lane : a.seq < b.seq;
 }
