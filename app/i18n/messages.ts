@@ -23,6 +23,8 @@ import { stateEn } from './areas/state.en.ts';
 import { specEn } from './areas/spec.en.ts';
 import { specZh } from './areas/spec.zh.ts';
 import { stateZh } from './areas/state.zh.ts';
+import { workbenchEn } from './areas/workbench.en.ts';
+import { workbenchZh } from './areas/workbench.zh.ts';
 import { protocolEn } from './protocol.en.ts';
 import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
@@ -40,6 +42,7 @@ export const messages = {
     ...specEn,
     ...clickerEn,
     ...classroomEn,
+    ...workbenchEn,
   },
   zh: {
     ...startup.zh,
@@ -53,6 +56,7 @@ export const messages = {
     ...specZh,
     ...clickerZh,
     ...classroomZh,
+    ...workbenchZh,
   },
 };
 
