@@ -55,7 +55,7 @@ export const workbenchZh: Shape<typeof workbenchEn> = {
       unacked_other: '{{count}} 条消息已发送但尚未确认：{{which}}。',
       runOn: '再运行 {{seconds}} 秒',
       item: '{{packet}} {{from}} → {{to}}',
-      flow: '{{client}}：“{{topic}}”（标识符 {{id}}）',
+      flow: '{{party}}，报文标识符 {{id}}',
     },
     say: {
       subscribeQueued: '{{who}}尚未连接：它对“{{filter}}”的 SUBSCRIBE 等待 CONNACK 后再发送。',
