@@ -3,8 +3,8 @@
  * lab's budget for a repeating publish, the run's end, and what is unfinished when it ends.
  */
 import { type Scenario, type Step, validateScenario } from '$engine';
-import { describe, expect, test } from 'vitest';
-import { tIn } from '../../i18n/i18n.svelte.ts';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { ensureBundle, tIn } from '../../i18n/i18n.svelte.ts';
 import { Lab } from '../lab.svelte.ts';
 import { LIMITS } from '../permalink.ts';
 import { type Phrase, sentence } from '../phrase.ts';
@@ -24,6 +24,9 @@ import {
 const empty = presetById('empty')!.scenario;
 const en = (p: Phrase) => sentence(p, (key, params) => tIn('en', key, params));
 const zh = (p: Phrase) => sentence(p, (key, params) => tIn('zh', key, params));
+// the panel's strings load with the panel, as a bundle
+beforeAll(() => ensureBundle('workbench'));
+
 const emptyLab = (scenario: Scenario = empty, actions: Step[] = []) => {
   const lab = new Lab();
   lab.load({ scenario, seed: 1, actions }, 'empty');
