@@ -49,6 +49,7 @@ export {
   type ScenarioProblem,
   type ScenarioCheck,
 } from './scenario/validate.ts';
+export { expandRepeats, numberedPayload, repeatSpan } from './scenario/repeat.ts';
 export { topicMatches } from './broker/topic-match.ts';
 export {
   parseActorName,

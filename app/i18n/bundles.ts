@@ -17,6 +17,14 @@ export const BUNDLES = {
     ]);
     return { en: lessonsEn, zh: lessonsZh };
   },
+  /** The actions panel's tinkerer tools (set-up, typed time, repeat, failures, the run's end). */
+  workbench: async () => {
+    const [{ workbenchPanelEn }, { workbenchPanelZh }] = await Promise.all([
+      import('./areas/workbench-panel.en.ts'),
+      import('./areas/workbench-panel.zh.ts'),
+    ]);
+    return { en: workbenchPanelEn, zh: workbenchPanelZh };
+  },
   /** The map of the spec (#/spec). */
   spec: async () => {
     const [{ specEn }, { specZh }] = await Promise.all([import('./areas/spec.en.ts'), import('./areas/spec.zh.ts')]);

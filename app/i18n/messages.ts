@@ -23,6 +23,10 @@ import { stateEn } from './areas/state.en.ts';
 import { specEn } from './areas/spec.en.ts';
 import { specZh } from './areas/spec.zh.ts';
 import { stateZh } from './areas/state.zh.ts';
+import { workbenchEn } from './areas/workbench.en.ts';
+import { workbenchPanelEn } from './areas/workbench-panel.en.ts';
+import { workbenchPanelZh } from './areas/workbench-panel.zh.ts';
+import { workbenchZh } from './areas/workbench.zh.ts';
 import { protocolEn } from './protocol.en.ts';
 import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
@@ -40,6 +44,8 @@ export const messages = {
     ...specEn,
     ...clickerEn,
     ...classroomEn,
+    // the first screen's workbench strings and the panel's bundle share the top key: merged a level down
+    workbench: { ...workbenchEn.workbench, ...workbenchPanelEn.workbench },
   },
   zh: {
     ...startup.zh,
@@ -53,6 +59,7 @@ export const messages = {
     ...specZh,
     ...clickerZh,
     ...classroomZh,
+    workbench: { ...workbenchZh.workbench, ...workbenchPanelZh.workbench },
   },
 };
 

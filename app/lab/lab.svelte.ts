@@ -336,6 +336,9 @@ export class Lab {
     // After everything on screen: a step goes first within its millisecond, so acting at the time
     // of an event already shown would slip in before it and change what was seen.
     const shownMs = this.seq >= 0 ? (this.trace[this.seq]?.atMs ?? -1) : -1;
+    // A typed time (the actions panel's "At" box) is taken as it is; the cursor then goes there
+    // when it is in the past (what was shown after it has changed), and stays when it is ahead.
+    if (action.atMs !== undefined) return this.#actAt(action, action.atMs);
     const atMs = Math.max(Math.ceil(this.timeMs), shownMs + 1);
     const keepSeq = this.seq;
     this.#rememberFork(atMs);
@@ -351,6 +354,18 @@ export class Lab {
         key: 'lab.problem.actionFailed',
         params: { message: errorWords(error) },
       };
+    }
+  }
+
+  #actAt(action: Action, atMs: number): void {
+    const keepTime = this.timeMs;
+    this.#rememberFork(atMs);
+    this.timeline = fork(this.timeline, action, atMs);
+    try {
+      this.#restart();
+      this.seekTime(Math.min(keepTime, atMs));
+    } catch (error) {
+      this.problem = { key: 'lab.problem.actionFailed', params: { message: errorWords(error) } };
     }
   }
 

@@ -233,6 +233,16 @@ const BAD_LINKS: Array<[string, string, RegExp]> = [
     /time order/,
   ],
   [
+    'a repeat that makes more publishes than the lab runs steps',
+    `p=retained&a=${z([{ atMs: 0, do: 'publish', client: 'sensor', topic: 't', payload: 'x', qos: 0, every: 50, times: 2_001 }])}`,
+    /actions.*over the lab’s limit/,
+  ],
+  [
+    'a repeat whose last publish is past the lab’s time limit',
+    `p=retained&a=${z([{ atMs: 1_000, do: 'publish', client: 'sensor', topic: 't', payload: 'x', qos: 0, every: 600_000, times: 2 }])}`,
+    /actions\[0\]\.times.*over the lab’s limit/,
+  ],
+  [
     'too many actions',
     `p=retained&a=${z(Array.from({ length: 1_200 }, () => ({ atMs: 0, do: 'cut', client: 'sensor' })))}`,
     /over the lab’s limit/,
@@ -342,4 +352,28 @@ describe('files', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
   }
+});
+
+describe('a repeating publish in a link', () => {
+  test('stays one action long and replays as its publishes', () => {
+    const repeat: Step = {
+      atMs: 1_000,
+      do: 'publish',
+      client: 'sensor',
+      topic: 'orders/repeat',
+      payload: 'reading',
+      qos: 1,
+      every: 500,
+      times: 20,
+    };
+    const query = writeQuery(presetRun('persistent-session', [repeat]), { seq: -1 })!;
+    expect(query.length).toBeLessThan(200);
+    const lab = replay(readQuery(query));
+    lab.seekTime(lab.endMs);
+    const steps = lab.trace.filter(
+      (e) => e.kind === 'step' && e.step.do === 'publish' && e.step.topic === 'orders/repeat',
+    );
+    expect(steps).toHaveLength(20);
+    expect(steps.at(-1)).toMatchObject({ atMs: 10_500, step: { payload: 'reading 20' } });
+  });
 });

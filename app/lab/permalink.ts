@@ -13,7 +13,7 @@
  * that could reach an object's prototype are refused, the scenario goes through validateScenario
  * and the lab's own limits, and every problem comes back as a phrase naming what was wrong.
  */
-import { type Scenario, type Step, type ScenarioProblem, validateScenario } from '$engine';
+import { type Scenario, type Step, type ScenarioProblem, repeatSpan, validateScenario } from '$engine';
 import LZString from 'lz-string';
 import { clientProblem, stepProblem } from './controls/actions.ts';
 import { clip } from './narration/narration.ts';
@@ -269,7 +269,7 @@ export function checkScenario(value: unknown, source: 'link' | 'file'): Scenario
 function scenarioLimits(scenario: Scenario): Phrase | null {
   const over = (path: string, limit: number | string) => phrase('lab.link.problem.limit', { path, limit });
   if (scenario.clients.length > LIMITS.clients) return over('clients', LIMITS.clients);
-  if (scenario.steps.length > LIMITS.steps) return over('steps', LIMITS.steps);
+  if (expandedCount(scenario.steps) > LIMITS.steps) return over('steps', LIMITS.steps);
   if ((scenario.untilMs ?? 0) > LIMITS.timeMs) return over('untilMs', LIMITS.timeMs);
   if ((scenario.broker?.retryMs ?? LIMITS.minRetryMs) < LIMITS.minRetryMs)
     return phrase('lab.link.problem.atLeast', { path: 'broker.retryMs', limit: LIMITS.minRetryMs });
@@ -304,6 +304,9 @@ function stepLimits(steps: readonly Step[], name: string, scenario: Scenario): P
     if (packet) return phrase('lab.link.problem.packet', { path, problem: packet });
     if (step.atMs > LIMITS.timeMs)
       return phrase('lab.link.problem.limit', { path: `${path}.atMs`, limit: LIMITS.timeMs });
+    // a repeating publish: its last repetition too
+    if (repeatSpan(step).lastMs > LIMITS.timeMs)
+      return phrase('lab.link.problem.limit', { path: `${path}.times`, limit: LIMITS.timeMs });
     for (const key of ['delayMs', 'jitterMs'] as const) {
       const value = (step as { delayMs?: number; jitterMs?: number })[key];
       if (value !== undefined && value > LIMITS.linkDelayMs)
@@ -312,6 +315,13 @@ function stepLimits(steps: readonly Step[], name: string, scenario: Scenario): P
   }
   return null;
 }
+
+/** How many steps run: a repeating publish counts once per publish. */
+export function expandedCount(steps: readonly Step[]): number {
+  return steps.reduce((sum, step) => sum + repeatSpan(step).count, 0);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 /** Actions from outside: steps of this scenario, in time order, within the limits. */
 export function checkActions(
@@ -322,6 +332,9 @@ export function checkActions(
   if (shape) return { ok: false, problem: shape };
   if (!Array.isArray(value)) return bad('actionsNotList');
   if (value.length > LIMITS.actions) return bad('limit', { path: 'actions', limit: LIMITS.actions });
+  const repeats = value.map((step) => (isRecord(step) && typeof step.times === 'number' ? step.times : 1));
+  if (repeats.reduce((sum, n) => sum + n, 0) > LIMITS.steps)
+    return bad('limit', { path: 'actions', limit: LIMITS.steps });
   const checked = validateScenario({ ...scenario, steps: value });
   if (!checked.ok) {
     const problems = checked.problems.map((p) => ({ ...p, path: p.path.replace(/^steps/, 'actions') }));

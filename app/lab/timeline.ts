@@ -3,7 +3,7 @@
  * time. Acting in the past forks: actions after that time are dropped and the run is replayed
  * with the new one — deterministic, so everything before the fork is the same as before.
  */
-import { type Action, type Scenario, type Step, createSimulation, type Simulation } from '$engine';
+import { type Action, type Scenario, type Step, createSimulation, repeatSpan, type Simulation } from '$engine';
 
 export interface Timeline {
   scenario: Scenario;
@@ -24,7 +24,8 @@ export function withActions(timeline: Timeline): Scenario {
     rank: step.do === 'fault' ? 0 : 1,
   }));
   steps.sort((a, b) => a.step.atMs - b.step.atMs || a.rank - b.rank || a.i - b.i);
-  const lastMs = steps.length ? steps[steps.length - 1].step.atMs : 0;
+  // a repeating publish lasts until its last repetition
+  const lastMs = steps.reduce((last, s) => Math.max(last, repeatSpan(s.step).lastMs), 0);
   const untilMs = Math.max(timeline.scenario.untilMs ?? 0, lastMs + 10_000);
   return { ...timeline.scenario, steps: steps.map((s) => s.step), untilMs };
 }

@@ -88,3 +88,45 @@ describe('connecting', () => {
     for (const bad of [0, -5, 1.5]) expect(() => run({ responseTimeoutMs: bad }, [], 100)).toThrow(/responseTimeoutMs/);
   });
 });
+
+describe('packets asked for before the CONNACK', () => {
+  // 3.1.1 §3.1.4 (non-normative): "Clients are allowed to send further Control Packets immediately
+  // after sending a CONNECT Packet; Clients need not wait for a CONNACK". The client here does what
+  // MQTT.js 5.14.1 does (src/lib/client.ts: `_sendPacket` stores any packet while not `connected`,
+  // and the 'connect' handler sends that queue in order once the CONNACK is in): it queues them.
+  const early: Step[] = [
+    { atMs: 20, do: 'subscribe', client: 'sensor', filter: 'a/#', qos: 1 },
+    { atMs: 30, do: 'publish', client: 'sensor', topic: 'a/b', payload: 'x', qos: 1 },
+    { atMs: 40, do: 'unsubscribe', client: 'sensor', filter: 'a/#' },
+  ];
+
+  test('a SUBSCRIBE asked for while waiting for CONNACK is queued, then sent in order after it', () => {
+    const trace = run({}, early, 1_000);
+    const sent = trace
+      .filter((e): e is SendEvent => e.kind === 'send' && e.from === 'sensor')
+      .map((e) => `${e.packet.type}@${e.atMs}`);
+    // CONNACK arrives at 100 ms: the three wait for it, in the order they were asked for
+    // (the PUBACK at 200 ms answers its own message, which the subscription brought back)
+    expect(sent).toEqual(['CONNECT@0', 'SUBSCRIBE@100', 'PUBLISH@100', 'UNSUBSCRIBE@100', 'PUBACK@200']);
+    const notes = trace
+      .filter((e) => e.kind === 'note' && e.party === 'sensor')
+      .map((e) => e.kind === 'note' && e.code);
+    expect(notes).not.toContain('not-connected');
+    expect(notes.filter((c) => c === 'client-queued')).toHaveLength(3);
+    expect(notes.filter((c) => c === 'client-dequeued')).toHaveLength(3);
+    // the broker answers the subscribe: the client holds the subscription, then drops it
+    expect(sendTimes(trace, 'broker', 'SUBACK')).toEqual([150]);
+    expect(sendTimes(trace, 'broker', 'UNSUBACK')).toEqual([150]);
+  });
+
+  test('a client not trying to connect still refuses a subscribe, saying so (not silently)', () => {
+    const scenario: Scenario = {
+      clients: [{ id: 'sensor' }],
+      steps: [{ atMs: 10, do: 'subscribe', client: 'sensor', filter: 'a/#', qos: 1 }],
+      untilMs: 1_000,
+    };
+    const trace = simulate(scenario, { seed: 1 }).trace;
+    expect(trace.filter((e) => e.kind === 'note' && e.code === 'not-connected')).toHaveLength(1);
+    expect(sendTimes(trace, 'sensor', 'SUBSCRIBE')).toEqual([]);
+  });
+});

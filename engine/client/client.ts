@@ -33,6 +33,11 @@ export interface ClientOptions {
 
 type Pending = { kind: 'subscribe'; filters: string[] } | { kind: 'unsubscribe'; filters: string[] };
 type Queued = { topic: string; payload: Uint8Array; qos: QoS; retain: boolean; properties?: Properties };
+/** What waits for the CONNACK, in the order it was asked for: messages, and (un)subscribe requests. */
+type Waiting =
+  | ({ kind: 'publish' } & Queued)
+  | { kind: 'subscribe'; filter: string; qos: QoS; options: Omit<Subscription, 'topicFilter' | 'qos'> }
+  | { kind: 'unsubscribe'; filter: string };
 
 export interface ClientSnapshot {
   id: string;
@@ -59,7 +64,7 @@ export class SimClient implements EndHandler {
   /** The session: kept across connections unless clean. */
   private readonly inflight: Inflight;
   private readonly pending = new Map<number, Pending>();
-  private readonly queue: Queued[] = [];
+  private readonly queue: Waiting[] = [];
   private readonly activity = { lastSentMs: 0, now: () => this.host.scheduler.nowMs };
   /** What the client believes it is subscribed to (granted QoS), for the views. */
   private readonly subscriptions = new Map<string, number>();
@@ -152,7 +157,7 @@ export class SimClient implements EndHandler {
     const message: Queued = { topic, payload: utf8.encode(payload), qos, retain };
     if (properties && this.options.version === 5) message.properties = toPacketProperties(properties);
     if (!this.isConnected()) {
-      this.queue.push(message);
+      this.queue.push({ kind: 'publish', ...message });
       this.host.trace.add({ kind: 'note', party: this.id, code: 'client-queued', params: { topic, qos } });
       return;
     }
@@ -160,10 +165,11 @@ export class SimClient implements EndHandler {
   }
 
   subscribe(filter: string, qos: QoS, options: Omit<Subscription, 'topicFilter' | 'qos'> = {}): void {
-    if (!this.isConnected()) {
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'subscribe' } });
-      return;
-    }
+    if (!this.isConnected()) return this.wait({ kind: 'subscribe', filter, qos, options });
+    this.sendSubscribe(filter, qos, options);
+  }
+
+  private sendSubscribe(filter: string, qos: QoS, options: Omit<Subscription, 'topicFilter' | 'qos'>): void {
     const packetId = this.inflight.ids.take();
     this.pending.set(packetId, { kind: 'subscribe', filters: [filter] });
     const v5 = this.options.version === 5 ? options : {};
@@ -171,10 +177,35 @@ export class SimClient implements EndHandler {
   }
 
   unsubscribe(filter: string): void {
-    if (!this.isConnected()) {
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'unsubscribe' } });
+    if (!this.isConnected()) return this.wait({ kind: 'unsubscribe', filter });
+    this.sendUnsubscribe(filter);
+  }
+
+  /**
+   * A (un)subscribe asked for before the CONNACK waits for it, like a publish: the spec lets a client
+   * send packets right after CONNECT (3.1.1 §3.1.4), and MQTT.js 5.14.1 queues them until CONNACK
+   * (`_storePacket`). A client that is not on its way to a connection says it cannot, as before.
+   */
+  private wait(request: Extract<Waiting, { kind: 'subscribe' | 'unsubscribe' }>): void {
+    const state = this.connection.state();
+    if (state === 'disconnected') {
+      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: request.kind } });
       return;
     }
+    this.queue.push(request);
+    this.host.trace.add({
+      kind: 'note',
+      party: this.id,
+      code: 'client-queued',
+      params: {
+        action: request.kind,
+        topic: request.filter,
+        ...(request.kind === 'subscribe' ? { qos: request.qos } : {}),
+      },
+    });
+  }
+
+  private sendUnsubscribe(filter: string): void {
     const packetId = this.inflight.ids.take();
     this.pending.set(packetId, { kind: 'unsubscribe', filters: [filter] });
     this.send({ type: 'UNSUBSCRIBE', packetId, topicFilters: [filter] });
@@ -258,14 +289,25 @@ export class SimClient implements EndHandler {
     // [MQTT-4.4.0-1]: resend what is unacknowledged, with the original ids, in the original order [MQTT-4.6.0-1].
     this.inflight.resume();
     while (this.queue.length > 0 && this.isConnected()) {
-      const message = this.queue.shift()!;
+      const waiting = this.queue.shift()!;
+      if (waiting.kind !== 'publish') {
+        this.host.trace.add({
+          kind: 'note',
+          party: this.id,
+          code: 'client-dequeued',
+          params: { action: waiting.kind, topic: waiting.filter },
+        });
+        if (waiting.kind === 'subscribe') this.sendSubscribe(waiting.filter, waiting.qos, waiting.options);
+        else this.sendUnsubscribe(waiting.filter);
+        continue;
+      }
       this.host.trace.add({
         kind: 'note',
         party: this.id,
         code: 'client-dequeued',
-        params: { topic: message.topic, qos: message.qos },
+        params: { topic: waiting.topic, qos: waiting.qos },
       });
-      this.startPublish(message);
+      this.startPublish(waiting);
     }
   }
 
@@ -436,7 +478,8 @@ export class SimClient implements EndHandler {
       keepAliveS: this.keepAliveS,
       ...this.inflight.snapshot(),
       pending: [...this.pending].map(([packetId, p]) => ({ packetId, kind: p.kind, filters: p.filters })),
-      queued: this.queue.map((m) => ({ topic: m.topic, qos: m.qos })),
+      // the messages waiting (subscribe requests show as notes in the trace)
+      queued: this.queue.flatMap((m) => (m.kind === 'publish' ? [{ topic: m.topic, qos: m.qos }] : [])),
       subscriptions: [...this.subscriptions].map(([filter, qos]) => ({ filter, qos })),
     };
   }

@@ -129,6 +129,12 @@ export const StepSchema = v.variant('do', [
     qos,
     retain: v.optional(v.boolean()),
     properties: v.optional(MessagePropertiesSchema),
+    /**
+     * Repeat: `times` publishes, `every` ms apart, the payload numbered (`{n}`, or " n" appended).
+     * The engine expands it (repeat.ts): one step here, one `step` event per publish in the trace.
+     */
+    every: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600_000))),
+    times: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
   }),
   v.strictObject({
     ...stepBase,

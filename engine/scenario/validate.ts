@@ -87,6 +87,13 @@ export function validateScenario(input: unknown): ScenarioCheck {
   let lastMs = 0;
   scenario.steps.forEach((step, i) => {
     if (step.do === 'publish') topic(`steps[${i}].topic`, step.topic, 'name');
+    // a repeat needs both: how often and how many times
+    if (step.do === 'publish' && (step.every === undefined) !== (step.times === undefined))
+      problems.push({
+        path: `steps[${i}].${step.every === undefined ? 'every' : 'times'}`,
+        expected: 'both "every" and "times" on a repeating publish',
+        received: 'only one of them',
+      });
     if (step.do === 'subscribe' || step.do === 'unsubscribe') topic(`steps[${i}].filter`, step.filter, 'filter');
     if (step.do === 'connect' && step.will) topic(`steps[${i}].will.topic`, step.will.topic, 'name');
     if ('client' in step && !ids.has(step.client)) {

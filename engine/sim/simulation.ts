@@ -7,6 +7,7 @@
 import { Broker, type BrokerSnapshot } from '../broker/broker.ts';
 import { type ClientSnapshot, SimClient } from '../client/client.ts';
 import type { Action, Scenario, Step } from '../scenario/schema.ts';
+import { expandRepeats, repeatSpan } from '../scenario/repeat.ts';
 import { ScenarioError, validateScenario } from '../scenario/validate.ts';
 import { createPrng } from './prng.ts';
 import { LANE_STEP, Scheduler } from './scheduler.ts';
@@ -93,7 +94,9 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
     clients.set(spec.id, client);
   }
 
-  const lastStepMs = scenario.steps.reduce((max, s) => Math.max(max, s.atMs), 0);
+  // a repeating publish is one step in the scenario and one `step` event per publish in the trace
+  const steps = expandRepeats(scenario.steps);
+  const lastStepMs = steps.reduce((max, s) => Math.max(max, s.atMs), 0);
   let endMs = scenario.untilMs ?? lastStepMs + SETTLE_MS;
 
   const perform = (step: Step) => {
@@ -150,7 +153,7 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
         });
     }
   };
-  for (const step of scenario.steps) scheduler.schedule(step.atMs, () => perform(step), LANE_STEP);
+  for (const step of steps) scheduler.schedule(step.atMs, () => perform(step), LANE_STEP);
 
   let eventsThisMs = 0;
   let currentMs = -1;
@@ -196,8 +199,8 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
         throw new Error(
           `cannot act in the past (${atMs} < ${scheduler.nowMs} ms); replay with the action in the scenario instead`,
         );
-      scheduler.schedule(atMs, () => perform(step), LANE_STEP);
-      endMs = Math.max(endMs, atMs + SETTLE_MS);
+      for (const one of expandRepeats([step])) scheduler.schedule(one.atMs, () => perform(one), LANE_STEP);
+      endMs = Math.max(endMs, repeatSpan(step).lastMs + SETTLE_MS);
     },
     snapshot(): SimulationSnapshot {
       return {

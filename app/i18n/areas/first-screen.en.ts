@@ -5,5 +5,14 @@ import { classroomEn } from './classroom.en.ts';
 import { diagramEn } from './diagram.en.ts';
 import { labEn } from './lab.en.ts';
 import { stateEn } from './state.en.ts';
+import { workbenchEn } from './workbench.en.ts';
 
-export const firstScreenEn = { ...labEn, ...diagramEn, ...stateEn, ...captureEn, ...clickerEn, ...classroomEn };
+export const firstScreenEn = {
+  ...labEn,
+  ...diagramEn,
+  ...stateEn,
+  ...captureEn,
+  ...clickerEn,
+  ...classroomEn,
+  ...workbenchEn,
+};

@@ -5,5 +5,14 @@ import { classroomZh } from './classroom.zh.ts';
 import { diagramZh } from './diagram.zh.ts';
 import { labZh } from './lab.zh.ts';
 import { stateZh } from './state.zh.ts';
+import { workbenchZh } from './workbench.zh.ts';
 
-export const firstScreenZh = { ...labZh, ...diagramZh, ...stateZh, ...captureZh, ...clickerZh, ...classroomZh };
+export const firstScreenZh = {
+  ...labZh,
+  ...diagramZh,
+  ...stateZh,
+  ...captureZh,
+  ...clickerZh,
+  ...classroomZh,
+  ...workbenchZh,
+};

@@ -16,6 +16,7 @@ import {
   checkTopicFilter,
   checkTopicName,
   encode,
+  numberedPayload,
 } from '$engine';
 import { type Phrase, phrase } from '../phrase.ts';
 
@@ -78,6 +79,23 @@ export interface PublishForm {
   retain: boolean;
   /** 5.0: Message Expiry Interval in seconds; '' for none. */
   expiryS?: string;
+  /** A repeat: ms between publishes and how many; both '' for one publish. */
+  every?: string;
+  times?: string;
+}
+
+/** A repeat at least this far apart (the lab's shortest timer), and at most this many publishes in one. */
+export const REPEAT_MIN_MS = 50;
+export const REPEAT_MAX_TIMES = 2_000;
+
+/** The repeat of a publish form: both boxes or neither. */
+function readRepeat(form: PublishForm, problems: FieldProblem[]): { every: number; times: number } | undefined {
+  const everyText = (form.every ?? '').trim();
+  const timesText = (form.times ?? '').trim();
+  if (everyText === '' && timesText === '') return undefined;
+  const every = readNumber(everyText || '?', 'every', REPEAT_MIN_MS, MAX_DELAY_MS * 10, problems, true);
+  const times = readNumber(timesText || '?', 'times', 1, REPEAT_MAX_TIMES, problems, true);
+  return every !== undefined && times !== undefined ? { every, times } : undefined;
 }
 
 /** The largest Message Expiry Interval: a four-byte integer (5.0 §3.3.2.3.3). */
@@ -102,6 +120,10 @@ export function publishAction(scenario: Scenario, client: string, form: PublishF
   // only 5.0 has the property; under 3.1.1 the form does not show the box
   const expiryS =
     version === 5 ? readNumber(form.expiryS ?? '', 'expiryS', 0, MAX_EXPIRY_S, problems, true) : undefined;
+  const repeat = readRepeat(form, problems);
+  // the widest numbered payload must fit too
+  if (repeat && te.encode(numberedPayload(form.payload, repeat.times)).length > 65_535)
+    problems.push({ field: 'payload', problem: phrase('lab.actions.error.payloadTooLong', { limit: 65_535 }) });
   return result(problems, () => ({
     do: 'publish',
     client,
@@ -110,6 +132,7 @@ export function publishAction(scenario: Scenario, client: string, form: PublishF
     qos: qos!,
     ...(form.retain ? { retain: true } : {}),
     ...(expiryS !== undefined ? { properties: { messageExpiryIntervalS: expiryS } } : {}),
+    ...(repeat ?? {}),
   }));
 }
 
@@ -259,7 +282,8 @@ export function stepProblem(step: Step, version: ProtocolVersion): Phrase | null
             retain: step.retain ?? false,
             topic: step.topic,
             ...(step.qos > 0 ? { packetId: 1 } : {}),
-            payload: te.encode(step.payload),
+            // a repeat's longest payload: the last number is the widest
+            payload: te.encode(step.times ? numberedPayload(step.payload, step.times) : step.payload),
           },
           version,
         )

@@ -514,3 +514,24 @@ describe('nothing falls through', () => {
     expect(en(publish.phrase).length).toBeLessThan(200);
   });
 });
+
+describe('requests that wait for the CONNACK', () => {
+  test('a subscribe asked for before the CONNACK is said to wait, then to go, in both languages', () => {
+    const scenario: Scenario = {
+      clients: [{ id: 'sensor' }],
+      network: { link: { delayMs: 50 } },
+      steps: [
+        { atMs: 0, do: 'connect', client: 'sensor' },
+        { atMs: 10, do: 'subscribe', client: 'sensor', filter: 'lab/#', qos: 1 },
+      ],
+      untilMs: 1_000,
+    };
+    const lines = narrateAll(simulate(scenario, { seed: 1 }).trace, { scenario });
+    const said = lines.filter((l) => l.phrase.key.startsWith('workbench.say.')).map((l) => l.phrase.key);
+    expect(said).toEqual(['workbench.say.subscribeQueued', 'workbench.say.subscribeDequeued']);
+    expect(missingKeys(lines)).toEqual([]);
+    const queued = lines.find((l) => l.phrase.key === 'workbench.say.subscribeQueued')!;
+    expect(en(queued.phrase)).toContain('“lab/#” waits for the CONNACK');
+    expect(zh(queued.phrase)).toContain('等待 CONNACK');
+  });
+});

@@ -655,8 +655,13 @@ class Story {
       case 'qos2-duplicate':
         return say('qos2Duplicate', { who, id: Number(p.packetId ?? 0) });
       case 'client-queued':
+        // a (un)subscribe asked for before the CONNACK waits for it, like a message
+        if (p.action === 'subscribe' || p.action === 'unsubscribe')
+          return this.line(e, tag, phrase(`workbench.say.${p.action}Queued`, { who, filter: topic }));
         return say('clientQueued', { who, topic, qos: Number(p.qos ?? 0) });
       case 'client-dequeued':
+        if (p.action === 'subscribe' || p.action === 'unsubscribe')
+          return this.line(e, tag, phrase(`workbench.say.${p.action}Dequeued`, { who, filter: topic }));
         return say('clientDequeued', { who, topic });
       case 'client-session-discarded':
         return say('clientSessionDiscarded', { who }, { tone: 'warn' });
