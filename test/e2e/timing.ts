@@ -19,10 +19,14 @@
  * frames ≤ 16.7 ms p95) and issue 12 (60,000 packets: End ≤ 500 ms, heap ≤ 1 KB per packet event,
  * hover without long tasks). Input-to-frame times are taken in the page: the event is dispatched,
  * then the clock is read in a task queued from the next animation frame (after its paint).
+ * Wall-clock times swell when other processes share the cores, so the load average is printed and
+ * the renderer main thread's CPU time is given too (a performance trace's thread time), which
+ * compares two builds fairly on a busy machine.
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { type Scenario, type Step, defineScenario } from '$engine';
 import LZString from 'lz-string';
+import { loadavg } from 'node:os';
 import { type Lab, startLab } from './browser.ts';
 import { TEST_HANDLE_KEY } from './lab-handle.ts';
 
@@ -75,6 +79,40 @@ async function toNextFrame(page: Page, act: string): Promise<number> {
     ${act};
     requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
   })`)) as number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The renderer main thread's CPU time (ms) while `act` runs: the thread time of its top-level
+ * tasks in a performance trace. Unlike wall-clock time it hardly changes when other processes
+ * share the cores, so it compares builds on a busy machine.
+ */
+async function cpuWhile(cdp: CDPSession, act: () => Promise<void>): Promise<number> {
+  const events: TraceEvent[] = [];
+  const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', '__metadata'] } });
+  await act();
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await complete;
+  cdp.off('Tracing.dataCollected', collect);
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  if (!main) return NaN;
+  let us = 0;
+  for (const e of events) {
+    if (e.pid === main.pid && e.tid === main.tid && e.name === 'ThreadControllerImpl::RunTask' && e.ph === 'X')
+      us += e.tdur ?? 0;
+  }
+  return us / 1000;
 }
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
@@ -150,37 +188,48 @@ async function measureRun(lab: Lab, name: string, publishes: number, baseHeap: n
   const events = (await page.evaluate('window.__mqttLab.trace.length')) as number;
   console.log(`  run: ${packets} packets, ${events} trace events`);
   await press('Home');
-  row('End, again (drawing only)', await press('End'), 'ms', name === '60k' ? 500 : 200);
+  let endAgain = 0;
+  const endCpu = await cpuWhile(cdp, async () => void (endAgain = await press('End')));
+  row('End, again (drawing only)', endAgain, 'ms', name === '60k' ? 500 : 200);
+  row('End, again: main-thread CPU', endCpu, 'ms', name === '60k' ? 500 : 200);
 
   // steps from the middle of the run
   const endMs = (await page.evaluate('window.__mqttLab.endMs')) as number;
   await page.evaluate(`window.__mqttLab.seekTime(${Math.round(endMs / 2)})`);
   const steps: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) steps.push(await press('ArrowRight'));
+  const stepCpu = await cpuWhile(cdp, async () => {
+    for (let i = 0; i < SAMPLES; i++) steps.push(await press('ArrowRight'));
+  });
   row('step (→) p50', quantile(steps, 0.5), 'ms');
   row('step (→) p95', quantile(steps, 0.95), 'ms', 16);
+  row('step (→): main-thread CPU, mean', stepCpu / SAMPLES, 'ms', 16);
 
   // scrubbing: the slider moved to positions spread over the run, in a fixed pseudo-random order
   const scrubs: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const ms = Math.round((((i * 7919) % SAMPLES) / SAMPLES) * endMs);
-    scrubs.push(
-      await toNextFrame(
-        page,
-        `const input = document.getElementById('lab-scrubber');
+  const scrubCpu = await cpuWhile(cdp, async () => {
+    for (let i = 0; i < SAMPLES; i++) {
+      const ms = Math.round((((i * 7919) % SAMPLES) / SAMPLES) * endMs);
+      scrubs.push(
+        await toNextFrame(
+          page,
+          `const input = document.getElementById('lab-scrubber');
          input.value = '${ms}';
          input.dispatchEvent(new Event('input', { bubbles: true }))`,
-      ),
-    );
-  }
+        ),
+      );
+    }
+  });
   row('scrubbing p50', quantile(scrubs, 0.5), 'ms');
   row('scrubbing p95', quantile(scrubs, 0.95), 'ms', 50);
+  row('scrubbing: main-thread CPU, mean', scrubCpu / SAMPLES, 'ms', 50);
 
   // playing at 10× from the start, the diagram following
   await press('Home');
   const follow = page.locator('[data-panel=SequenceDiagram] button.follow');
   if (await follow.count()) await follow.first().click();
-  await page.evaluate(`(() => {
+  let frames: number[] = [];
+  const playCpu = await cpuWhile(cdp, async () => {
+    await page.evaluate(`(() => {
     const lab = window.__mqttLab;
     lab.seekTime(1000);
     lab.speed = 10;
@@ -195,16 +244,18 @@ async function measureRun(lab: Lab, name: string, publishes: number, baseHeap: n
     requestAnimationFrame(frame);
     lab.play();
   })()`);
-  await page.waitForFunction('window.__frames.length > 240 || !window.__mqttLab.playing', undefined, {
-    timeout: 120_000,
-  });
-  const frames = (await page.evaluate(`(() => {
+    await page.waitForFunction('window.__frames.length > 240 || !window.__mqttLab.playing', undefined, {
+      timeout: 120_000,
+    });
+    frames = (await page.evaluate(`(() => {
     window.__recording = false;
     window.__mqttLab.pause();
     return window.__frames.slice(1);
   })()`)) as number[];
+  });
   row(`frames playing 10×, following p50 (${frames.length} frames)`, quantile(frames, 0.5), 'ms');
   row('frames playing 10×, following p95', quantile(frames, 0.95), 'ms', 16.7);
+  row('playing: main-thread CPU per frame, mean', playCpu / Math.max(1, frames.length), 'ms', 16.7);
 
   const heap = await heapUsed(cdp);
   row('heap after playing', heap / 2 ** 20, 'MB');
@@ -217,15 +268,18 @@ async function measureRun(lab: Lab, name: string, publishes: number, baseHeap: n
     await page.mouse.move(box.x + 5, box.y + 5);
     await page.evaluate('window.__longTasks.length = 0');
     const before = (await page.evaluate('performance.now()')) as number;
-    for (let r = 0; r < 6; r++) {
-      const y = box.y + box.height * ((r + 1) / 7);
-      for (let i = 0; i <= 40; i++) await page.mouse.move(box.x + (box.width * i) / 40, y);
-    }
+    const hoverCpu = await cpuWhile(cdp, async () => {
+      for (let r = 0; r < 6; r++) {
+        const y = box.y + box.height * ((r + 1) / 7);
+        for (let i = 0; i <= 40; i++) await page.mouse.move(box.x + (box.width * i) / 40, y);
+      }
+    });
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
     const spent = ((await page.evaluate('performance.now()')) as number) - before;
     const tasks = (await page.evaluate('window.__longTasks')) as number[];
     row(`hover across arrows: long tasks (246 moves in ${(spent / 1000).toFixed(1)} s)`, tasks.length, '', 0);
     row('hover: longest task', tasks.length ? Math.max(...tasks) : 0, 'ms');
+    row('hover: main-thread CPU per move, mean', hoverCpu / 246, 'ms');
   }
   if (page.errors.length) console.log(`  page errors: ${page.errors.join('; ')}`);
   await page.context().close();
@@ -257,13 +311,23 @@ function table(rows: Row[]): void {
 const RUNS: Record<string, number> = { '15k': 500, '60k': 1_960 };
 const chosen = (process.env.RUNS ?? '15k,60k').split(',').filter((r) => r in RUNS);
 
-const lab = await startLab();
+const lab = await startLab(process.env.DIST);
 try {
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on this machine's cores`,
+  );
   const baseHeap = await emptyLabHeap(lab);
   console.log(`empty lab heap: ${(baseHeap / 2 ** 20).toFixed(1)} MB (window ${WIDTH} × ${HEIGHT})`);
   const rows: Row[] = [];
   for (const name of chosen) rows.push(...(await measureRun(lab, name, RUNS[name], baseHeap)));
   table(rows);
+  console.log(
+    `load average: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   await lab.close();
 }
