@@ -234,6 +234,7 @@ async function measureRun(lab: Lab, name: string, publishes: number, baseHeap: n
     lab.seekTime(1000);
     lab.speed = 10;
     window.__frames = [];
+    window.__playStart = performance.now();
     window.__recording = true;
     let last = performance.now();
     const frame = (now) => {
@@ -244,9 +245,13 @@ async function measureRun(lab: Lab, name: string, publishes: number, baseHeap: n
     requestAnimationFrame(frame);
     lab.play();
   })()`);
-    await page.waitForFunction('window.__frames.length > 240 || !window.__mqttLab.playing', undefined, {
-      timeout: 120_000,
-    });
+    await page.waitForFunction(
+      'window.__frames.length > 240 || performance.now() - window.__playStart > 20000 || !window.__mqttLab.playing',
+      undefined,
+      {
+        timeout: 120_000,
+      },
+    );
     frames = (await page.evaluate(`(() => {
     window.__recording = false;
     window.__mqttLab.pause();
