@@ -33,8 +33,10 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-export async function startLab(): Promise<Lab> {
+/** `outDir`: another build than dist/ (to compare two builds, test/e2e/timing.ts). */
+export async function startLab(outDir?: string): Promise<Lab> {
   const server: PreviewServer = await preview({
+    ...(outDir ? { build: { outDir } } : {}),
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
     logLevel: 'silent',
   });

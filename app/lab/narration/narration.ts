@@ -749,6 +749,16 @@ export class Narrator {
 
   /** Every line for events 0..seq. `context` must stay the same for the same trace. */
   upTo(trace: readonly TraceEvent[], seq: number, context: StoryContext): readonly Line[] {
+    const { lines, count } = this.told(trace, seq, context);
+    // a new array each time: views compare by identity
+    return lines.slice(0, count);
+  }
+
+  /**
+   * The story read so far, not copied (it only grows), and how many of its lines are at or before
+   * `seq`: for a view of a long run that draws a few rows and must not copy 50,000 lines a frame.
+   */
+  told(trace: readonly TraceEvent[], seq: number, context: StoryContext): { lines: readonly Line[]; count: number } {
     let story = this.#stories.get(trace);
     if (!story) {
       story = new Story(context);
@@ -756,10 +766,15 @@ export class Narrator {
     }
     story.advance(trace, seq);
     // lines are in seq order: cut at the cursor (a story may have read further before a step back)
-    let end = story.lines.length;
-    while (end > 0 && story.lines[end - 1].seq > seq) end--;
-    // a new array each time: views compare by identity
-    return story.lines.slice(0, end);
+    const lines = story.lines;
+    let lo = 0;
+    let hi = lines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lines[mid].seq <= seq) lo = mid + 1;
+      else hi = mid;
+    }
+    return { lines, count: lo };
   }
 }
 
