@@ -19,6 +19,7 @@ import type { Qos2Delivery } from '../flows/qos2-receiver.machine.ts';
 import type { BrokerOptions } from '../scenario/schema.ts';
 import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
+import type { NoteArgs, NoteCode } from '../sim/notes.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { brokerConnectionMachine } from './connection.machine.ts';
 import { Delivery } from './delivery.ts';
@@ -78,7 +79,7 @@ export class Broker implements EndHandler {
         host,
         sessions: this.sessions,
         send: (state, packet) => this.send(state, packet),
-        note: (code, params) => this.note(code, params),
+        note: (code, ...params) => this.note(code, ...params),
       },
       {
         maxInflight: options.maxInflight ?? 20,
@@ -87,8 +88,8 @@ export class Broker implements EndHandler {
     );
   }
 
-  private note(code: string, params?: Record<string, string | number | boolean>): void {
-    this.host.trace.add({ kind: 'note', party: 'broker', code, ...(params ? { params } : {}) });
+  private note<C extends NoteCode>(code: C, ...params: NoteArgs<C>): void {
+    this.host.trace.note('broker', code, ...params);
   }
 
   // ---------------------------------------------------------------- connections

@@ -85,8 +85,7 @@ export class SimClient implements EndHandler {
         },
         sendAnswer: (packet) => this.send(packet),
         deliver: (publish) => this.deliver(publish),
-        duplicate: (packetId) =>
-          this.host.trace.add({ kind: 'note', party: this.id, code: 'qos2-duplicate', params: { packetId } }),
+        duplicate: (packetId) => this.host.trace.note(this.id, 'qos2-duplicate', { packetId }),
       },
     );
     this.connection = startActor(
@@ -109,7 +108,7 @@ export class SimClient implements EndHandler {
     const state = this.connection.state();
     if (state !== 'disconnected' && state !== 'waitingToReconnect') {
       // Already connected (or believes so: a half-open connection looks the same from here).
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'client-busy', params: { state } });
+      this.host.trace.note(this.id, 'client-busy', { state });
       return;
     }
     if (options.clean !== undefined) this.clean = options.clean;
@@ -153,7 +152,7 @@ export class SimClient implements EndHandler {
     if (properties && this.options.version === 5) message.properties = toPacketProperties(properties);
     if (!this.isConnected()) {
       this.queue.push(message);
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'client-queued', params: { topic, qos } });
+      this.host.trace.note(this.id, 'client-queued', { topic, qos });
       return;
     }
     this.startPublish(message);
@@ -161,7 +160,7 @@ export class SimClient implements EndHandler {
 
   subscribe(filter: string, qos: QoS, options: Omit<Subscription, 'topicFilter' | 'qos'> = {}): void {
     if (!this.isConnected()) {
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'subscribe' } });
+      this.host.trace.note(this.id, 'not-connected', { action: 'subscribe' });
       return;
     }
     const packetId = this.inflight.ids.take();
@@ -172,7 +171,7 @@ export class SimClient implements EndHandler {
 
   unsubscribe(filter: string): void {
     if (!this.isConnected()) {
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: 'unsubscribe' } });
+      this.host.trace.note(this.id, 'not-connected', { action: 'unsubscribe' });
       return;
     }
     const packetId = this.inflight.ids.take();
@@ -187,7 +186,7 @@ export class SimClient implements EndHandler {
       case 'open': {
         const conn = this.network.open(this.id, this.options.version, { client: this, broker: this.brokerEnd! });
         if (!conn) {
-          this.host.trace.add({ kind: 'note', party: this.id, code: 'unreachable' });
+          this.host.trace.note(this.id, 'unreachable');
           this.connection.send({ type: 'net.unreachable' });
           return;
         }
@@ -210,12 +209,7 @@ export class SimClient implements EndHandler {
       case 'connected':
         return this.onConnected(event.sessionPresent);
       case 'refused':
-        this.host.trace.add({
-          kind: 'note',
-          party: this.id,
-          code: 'connack-refused',
-          params: { reasonCode: event.reasonCode },
-        });
+        this.host.trace.note(this.id, 'connack-refused', { reasonCode: event.reasonCode });
         return;
     }
   }
@@ -259,12 +253,7 @@ export class SimClient implements EndHandler {
     this.inflight.resume();
     while (this.queue.length > 0 && this.isConnected()) {
       const message = this.queue.shift()!;
-      this.host.trace.add({
-        kind: 'note',
-        party: this.id,
-        code: 'client-dequeued',
-        params: { topic: message.topic, qos: message.qos },
-      });
+      this.host.trace.note(this.id, 'client-dequeued', { topic: message.topic, qos: message.qos });
       this.startPublish(message);
     }
   }
@@ -273,7 +262,7 @@ export class SimClient implements EndHandler {
     if (this.inflight.empty && this.pending.size === 0) return;
     this.inflight.clear();
     this.pending.clear();
-    this.host.trace.add({ kind: 'note', party: this.id, code: 'client-session-discarded' });
+    this.host.trace.note(this.id, 'client-session-discarded');
   }
 
   // ---------------------------------------------------------------- sending
