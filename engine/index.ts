@@ -29,14 +29,7 @@ export {
   type Party,
   type Corruption,
 } from './sim/trace.ts';
-export {
-  isNote,
-  notesOf,
-  noteClient,
-  type NoteCode,
-  type NoteOf,
-  type NoteParams,
-} from './sim/notes.ts';
+export { isNote, notesOf, noteClient, type NoteCode, type NoteOf, type NoteParams } from './sim/notes.ts';
 export { createPrng, type Prng } from './sim/prng.ts';
 export { DEFAULT_LINK, type Transport } from './sim/link.ts';
 export {
