@@ -752,7 +752,11 @@ class Story {
 
 const MACHINES = ['client-connection', 'broker-connection', 'qos1-sender', 'qos2-sender', 'qos2-receiver'];
 const knownMachine = (machine: string) => (MACHINES.includes(machine) ? machine : 'other');
-const TIMERS = ['keepalive', 'keepaliveGrace', 'pingTimeout', 'connackTimeout', 'retry', 'reconnect'];
+const TIMERS = [
+  ...['keepalive', 'keepaliveGrace', 'pingTimeout', 'connackTimeout', 'retry', 'reconnect'],
+  // the broker's own (broker/timers.ts)
+  ...['willDelay', 'sessionExpiry'],
+];
 const knownTimer = (name: string) => (TIMERS.includes(name) ? name : 'other');
 
 export const seconds = (msValue: number): Phrase =>
