@@ -32,6 +32,7 @@ export {
 export { isNote, notesOf, noteClient, type NoteCode, type NoteOf, type NoteParams } from './sim/notes.ts';
 export { createPrng, type Prng } from './sim/prng.ts';
 export { DEFAULT_LINK, type Transport } from './sim/link.ts';
+export { clientLinks, type ClientLinks } from './sim/client-links.ts';
 export {
   ScenarioSchema,
   type Scenario,

@@ -8,6 +8,7 @@ import { Broker, type BrokerSnapshot } from '../broker/broker.ts';
 import { type ClientSnapshot, SimClient } from '../client/client.ts';
 import type { Action, Scenario, Step } from '../scenario/schema.ts';
 import { ScenarioError, validateScenario } from '../scenario/validate.ts';
+import { clientLinks } from './client-links.ts';
 import { createPrng } from './prng.ts';
 import { LANE_STEP, Scheduler } from './scheduler.ts';
 import { Network } from './network.ts';
@@ -81,8 +82,8 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
   const broker = new Broker(host, network, scenario.broker ?? {}, lossyRetry);
   const clients = new Map<string, SimClient>();
   for (const spec of scenario.clients) {
-    const base = { ...scenario.network?.link, ...spec.link };
-    network.addClient(spec.id, { ...base, ...spec.up }, { ...base, ...spec.down });
+    const links = clientLinks(scenario, spec);
+    network.addClient(spec.id, links.up, links.down);
     const client = new SimClient(host, network, spec, {
       version,
       retryMs: spec.retryMs ?? lossyRetry,

@@ -9,7 +9,7 @@
 import type { QoS } from '../codec/packet.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { LinkOptions, Scenario } from '../scenario/schema.ts';
-import { DEFAULT_LINK } from './link.ts';
+import { clientLinks } from './client-links.ts';
 import { noteClient } from './notes.ts';
 import type { NoteEvent, TraceEvent } from './trace.ts';
 
@@ -89,8 +89,7 @@ export function initialWorld(scenario: Scenario): World {
   const delivered: Record<string, DeliveryView[]> = {};
   const clientQueues: Record<string, string[]> = {};
   for (const client of scenario.clients) {
-    const base = { ...DEFAULT_LINK, ...scenario.network?.link, ...client.link };
-    links[client.id] = { up: { ...base, ...client.up }, down: { ...base, ...client.down }, cut: false };
+    links[client.id] = { ...clientLinks(scenario, client), cut: false };
     delivered[client.id] = [];
     clientQueues[client.id] = [];
   }

@@ -10,7 +10,7 @@ import { actorPhrase, flowPhrase, statePhrase } from '../../classroom/flow-words
 import {
   type ArriveEvent,
   type CloseEvent,
-  DEFAULT_LINK,
+  clientLinks,
   type DropEvent,
   type ErrorEvent,
   type NoteEvent,
@@ -113,9 +113,7 @@ class Story {
     const { scenario } = context;
     this.transport = scenario.transport ?? 'tcp';
     for (const client of scenario.clients) {
-      const base = { ...DEFAULT_LINK, ...scenario.network?.link, ...client.link };
-      const up = { ...base, ...client.up };
-      const down = { ...base, ...client.down };
+      const { up, down } = clientLinks(scenario, client);
       this.links.set(client.id, {
         up: { delayMs: up.delayMs, jitterMs: up.jitterMs },
         down: { delayMs: down.delayMs, jitterMs: down.jitterMs },
