@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Scenario, Step } from '../scenario/schema.ts';
-import { simulate } from '../sim/simulation.ts';
+import { simulate } from '../run/simulation.ts';
 import { type NoteCode, notesOf } from '../sim/notes.ts';
 import type { DeliverEvent, SendEvent, TraceEvent } from '../sim/trace.ts';
 

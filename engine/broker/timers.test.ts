@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseActorName } from '../flows/actor-names.ts';
 import type { Step } from '../scenario/schema.ts';
-import { simulate } from '../sim/simulation.ts';
+import { simulate } from '../run/simulation.ts';
 import type { TimerEvent, TraceEvent } from '../sim/trace.ts';
-import { worldAt } from '../sim/world.ts';
+import { worldAt } from '../run/world.ts';
 
 /** 5.0: the sensor (session kept `expiryS`, will delayed `delayS`) crashes at 1 s. */
 const scenario = (delayS: number, expiryS: number, more: Step[] = []) => ({

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { clientLinks } from './client-links.ts';
-import { DEFAULT_LINK } from './link.ts';
+import { DEFAULT_LINK } from '../sim/link.ts';
 
 test("a client's links: defaults, then the network's link, then the client's link, then up / down", () => {
   const links = clientLinks(

@@ -9,10 +9,10 @@ import { type ClientSnapshot, SimClient } from '../client/client.ts';
 import type { Action, Scenario, Step } from '../scenario/schema.ts';
 import { ScenarioError, validateScenario } from '../scenario/validate.ts';
 import { clientLinks } from './client-links.ts';
-import { createPrng } from './prng.ts';
-import { LANE_STEP, Scheduler } from './scheduler.ts';
-import { Network } from './network.ts';
-import { Trace, type TraceEvent } from './trace.ts';
+import { createPrng } from '../sim/prng.ts';
+import { LANE_STEP, Scheduler } from '../sim/scheduler.ts';
+import { Network } from '../sim/network.ts';
+import { Trace, type TraceEvent } from '../sim/trace.ts';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */

@@ -4,7 +4,7 @@
  * builds the network from it, the World starts from it, the narration compares delays with it.
  */
 import type { ClientSpec, Scenario } from '../scenario/schema.ts';
-import { DEFAULT_LINK, type LinkOptions } from './link.ts';
+import { DEFAULT_LINK, type LinkOptions } from '../sim/link.ts';
 
 export interface ClientLinks {
   /** Client → broker. */

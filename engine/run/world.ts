@@ -10,8 +10,8 @@ import type { QoS } from '../codec/packet.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { LinkOptions, Scenario } from '../scenario/schema.ts';
 import { clientLinks } from './client-links.ts';
-import { noteClient } from './notes.ts';
-import type { NoteEvent, TraceEvent } from './trace.ts';
+import { noteClient } from '../sim/notes.ts';
+import type { NoteEvent, TraceEvent } from '../sim/trace.ts';
 
 export interface ActorView {
   machine: string;
