@@ -61,25 +61,22 @@ export default ts.config(
     },
   },
   // The engine's layers import only downwards (DESIGN.md): codec → kernel (engine/sim: scheduler,
-  // clock, prng, link, network, trace, actors) → flows → broker / client → run (simulation, world).
+  // clock, prng, link, network, trace, actors) → flows → broker / client → run (engine/run:
+  // simulation, world, client links).
   // Scenario types are plain data any layer above the codec may read.
   ...engineLayer(
     ['engine/codec/**/*.ts'],
-    ['../sim/*', '../flows/*', '../broker/*', '../client/*', '../scenario/*'],
+    ['../sim/*', '../flows/*', '../broker/*', '../client/*', '../run/*', '../scenario/*'],
     'the codec',
   ),
   ...engineLayer(
     ['engine/sim/{scheduler,clock,prng,link,network,trace,actors}.ts'],
-    ['../flows/*', '../broker/*', '../client/*', './simulation.ts', './world.ts'],
+    ['../flows/*', '../broker/*', '../client/*', '../run/*'],
     'the kernel',
   ),
-  ...engineLayer(
-    ['engine/flows/**/*.ts'],
-    ['../broker/*', '../client/*', '../sim/simulation.ts', '../sim/world.ts'],
-    'flows',
-  ),
-  ...engineLayer(['engine/broker/**/*.ts'], ['../client/*', '../sim/simulation.ts', '../sim/world.ts'], 'the broker'),
-  ...engineLayer(['engine/client/**/*.ts'], ['../broker/*', '../sim/simulation.ts', '../sim/world.ts'], 'the client'),
+  ...engineLayer(['engine/flows/**/*.ts'], ['../broker/*', '../client/*', '../run/*'], 'flows'),
+  ...engineLayer(['engine/broker/**/*.ts'], ['../client/*', '../run/*'], 'the broker'),
+  ...engineLayer(['engine/client/**/*.ts'], ['../broker/*', '../run/*'], 'the client'),
 );
 
 /** A lint rule: files of one engine layer may not import from the layers above it. */

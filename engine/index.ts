@@ -8,7 +8,7 @@ export {
   type Simulation,
   type SimulationOptions,
   type SimulationSnapshot,
-} from './sim/simulation.ts';
+} from './run/simulation.ts';
 export {
   traceToJson,
   type TraceEvent,
@@ -29,8 +29,10 @@ export {
   type Party,
   type Corruption,
 } from './sim/trace.ts';
+export { isNote, notesOf, noteClient, type NoteCode, type NoteOf, type NoteParams } from './sim/notes.ts';
 export { createPrng, type Prng } from './sim/prng.ts';
 export { DEFAULT_LINK, type Transport } from './sim/link.ts';
+export { clientLinks, type ClientLinks } from './run/client-links.ts';
 export {
   ScenarioSchema,
   type Scenario,
@@ -79,7 +81,7 @@ export {
   type LinkView,
   type SessionView,
   type DeliveryView,
-} from './sim/world.ts';
+} from './run/world.ts';
 // pcapng out, captures in: also a surface of its own (capture/index.ts), which the app loads when
 // first used so that the first screen stays small
 export * from './capture/index.ts';

@@ -7,7 +7,9 @@ import {
   type ArriveEvent,
   type DeliverEvent,
   type DropEvent,
-  type NoteEvent,
+  type NoteCode,
+  type NoteOf,
+  notesOf,
   type Scenario,
   type SendEvent,
   type Span,
@@ -143,10 +145,8 @@ export class Run {
   }
 
   /** The broker's or a client's notes with this code, in order. */
-  notes(code: string, party?: string): NoteEvent[] {
-    return this.trace.filter(
-      (e): e is NoteEvent => e.kind === 'note' && e.code === code && (party === undefined || e.party === party),
-    );
+  notes<C extends NoteCode>(code: C, party?: string): NoteOf<C>[] {
+    return notesOf(this.trace, code, party);
   }
 
   /** The spans of a packet's bytes, as the inspector shows them. */

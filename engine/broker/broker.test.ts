@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Scenario, Step } from '../scenario/schema.ts';
-import { simulate } from '../sim/simulation.ts';
+import { simulate } from '../run/simulation.ts';
+import { type NoteCode, notesOf } from '../sim/notes.ts';
 import type { DeliverEvent, SendEvent, TraceEvent } from '../sim/trace.ts';
 
 const deliveries = (trace: readonly TraceEvent[], client: string) =>
@@ -13,7 +14,7 @@ const deliveries = (trace: readonly TraceEvent[], client: string) =>
     .map((e) => ({ topic: e.topic, payload: e.payload, qos: e.qos, retain: e.retain }));
 const sent = (trace: readonly TraceEvent[], from: string, type: string) =>
   trace.filter((e): e is SendEvent => e.kind === 'send' && e.from === from && e.packet.type === type);
-const notes = (trace: readonly TraceEvent[], code: string) => trace.filter((e) => e.kind === 'note' && e.code === code);
+const notes = <C extends NoteCode>(trace: readonly TraceEvent[], code: C) => notesOf(trace, code);
 
 const connectBoth: Step[] = [
   { atMs: 0, do: 'connect', client: 'sensor' },

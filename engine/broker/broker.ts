@@ -19,10 +19,12 @@ import type { Qos2Delivery } from '../flows/qos2-receiver.machine.ts';
 import type { BrokerOptions } from '../scenario/schema.ts';
 import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
+import type { NoteArgs, NoteCode } from '../sim/notes.ts';
 import type { ArriveEvent } from '../sim/trace.ts';
 import { brokerConnectionMachine } from './connection.machine.ts';
 import { Delivery } from './delivery.ts';
 import { REASON } from './reasons.ts';
+import { BrokerTimers } from './timers.ts';
 import { type Message, Session, type SubscriptionOptions } from './session.ts';
 
 const text = new TextDecoder();
@@ -60,6 +62,7 @@ export class Broker implements EndHandler {
   private readonly sessions = new Map<string, Session>();
   private readonly connections = new Map<Connection, ConnectionState>();
   private readonly delivery: Delivery;
+  private readonly timers: BrokerTimers;
   private assigned = 0;
   private readonly qos2Delivery: Qos2Delivery;
   /** Resend an unacknowledged PUBLISH / PUBREL after this long (textbook model), when set. */
@@ -73,12 +76,13 @@ export class Broker implements EndHandler {
   ) {
     this.qos2Delivery = options.qos2Delivery ?? 'onPubrel';
     this.retryMs = options.retryMs ?? defaultRetryMs;
+    this.timers = new BrokerTimers(host);
     this.delivery = new Delivery(
       {
         host,
         sessions: this.sessions,
         send: (state, packet) => this.send(state, packet),
-        note: (code, params) => this.note(code, params),
+        note: (code, ...params) => this.note(code, ...params),
       },
       {
         maxInflight: options.maxInflight ?? 20,
@@ -87,10 +91,8 @@ export class Broker implements EndHandler {
     );
   }
 
-  private note(code: string, params?: Record<string, string | number | boolean>): void {
-    const trace = this.host.trace;
-    if (params) trace.append({ seq: trace.nextSeq, atMs: trace.now(), kind: 'note', party: 'broker', code, params });
-    else trace.add({ kind: 'note', party: 'broker', code });
+  private note<C extends NoteCode>(code: C, ...params: NoteArgs<C>): void {
+    this.host.trace.note('broker', code, ...params);
   }
 
   // ---------------------------------------------------------------- connections
@@ -209,7 +211,8 @@ export class Broker implements EndHandler {
     else {
       this.note('session-kept', { client: session.clientId, expiryS: session.expiryS });
       if (session.expiryS !== 0xffffffff && state.conn.version === 5) {
-        session.expiryTimer = this.host.scheduler.schedule(this.host.scheduler.nowMs + session.expiryS * 1000, () => {
+        const dueAtMs = this.host.scheduler.nowMs + session.expiryS * 1000;
+        session.expiryTimer = this.timers.start(session.clientId, 'sessionExpiry', dueAtMs, () => {
           if (session.connection) return;
           this.note('session-expired', { client: session.clientId });
           this.endSession(session);
@@ -233,7 +236,8 @@ export class Broker implements EndHandler {
   /** 5.0: hold the will for its delay; a new connection to the session cancels it [MQTT-3.1.3-9]. */
   private delayWill(session: Session, will: Will, delayS: number): void {
     this.note('will-delayed', { client: session.clientId, topic: will.topic, delayS });
-    const timer = this.host.scheduler.schedule(this.host.scheduler.nowMs + delayS * 1_000, () => {
+    const dueAtMs = this.host.scheduler.nowMs + delayS * 1_000;
+    const timer = this.timers.start(session.clientId, 'willDelay', dueAtMs, () => {
       if (session.pendingWill?.timer !== timer) return;
       session.pendingWill = null;
       this.publishWill(session, will, 'will-delay');
@@ -246,7 +250,7 @@ export class Broker implements EndHandler {
     const pending = session.pendingWill;
     if (!pending) return;
     session.pendingWill = null;
-    this.host.scheduler.cancel(pending.timer);
+    this.timers.cancel(pending.timer);
     if (outcome === 'publish') this.publishWill(session, pending.will, 'session-ended');
     else this.note('will-cancelled', { client: session.clientId }); // [MQTT-3.1.3-9]
   }
@@ -257,7 +261,7 @@ export class Broker implements EndHandler {
     this.sessions.delete(session.clientId);
     this.delivery.subscriptions.deleteClient(session.clientId);
     session.inflight.clear();
-    if (session.expiryTimer) this.host.scheduler.cancel(session.expiryTimer);
+    if (session.expiryTimer) this.timers.cancel(session.expiryTimer);
     this.note('session-ended', { client: session.clientId });
   }
 
@@ -388,7 +392,7 @@ export class Broker implements EndHandler {
     }
     if (session) {
       sessionPresent = true; // [MQTT-3.2.2-2] (5.0 [MQTT-3.2.2-3])
-      if (session.expiryTimer) this.host.scheduler.cancel(session.expiryTimer);
+      if (session.expiryTimer) this.timers.cancel(session.expiryTimer);
       session.expiryTimer = null;
       session.persistent = persistent;
       session.expiryS = expiryS;

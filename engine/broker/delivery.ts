@@ -8,6 +8,7 @@
 import type { Packet } from '../codec/codec.ts';
 import type { QoS } from '../codec/packet.ts';
 import type { ActorHost } from '../sim/actors.ts';
+import type { NoteArgs, NoteCode } from '../sim/notes.ts';
 import type { ConnectionState } from './broker.ts';
 import { expiresAtMs, hasExpired, secondsLeft } from './expiry.ts';
 import { type RetainedMessage, RetainedStore } from './retained.ts';
@@ -21,7 +22,7 @@ export interface DeliveryBroker {
   host: ActorHost;
   sessions: ReadonlyMap<string, Session>;
   send(state: ConnectionState, packet: Packet): void;
-  note(code: string, params?: Record<string, string | number | boolean>): void;
+  note<C extends NoteCode>(code: C, ...params: NoteArgs<C>): void;
 }
 
 export interface DeliveryOptions {
@@ -61,7 +62,7 @@ export class Delivery {
       };
       const outcome = this.retained.put(stored);
       if (outcome !== 'nothing') {
-        this.broker.note(`retained-${outcome}`, {
+        this.broker.note(`retained-${outcome}` as const, {
           topic: message.topic,
           payload: text.decode(message.payload),
           qos: message.qos,

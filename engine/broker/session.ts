@@ -8,7 +8,7 @@ import type { QoS } from '../codec/packet.ts';
 import type { Properties } from '../codec/properties.ts';
 import type { Will } from '../codec/packets/connect.ts';
 import type { Inflight } from '../flows/inflight.ts';
-import type { Scheduled } from '../sim/scheduler.ts';
+import type { BrokerTimer } from './timers.ts';
 import type { ConnectionState } from './broker.ts';
 
 export interface Message {
@@ -41,9 +41,9 @@ export class Session {
   persistent: boolean;
   /** 5.0: seconds the session lives after its connection closes (0xFFFFFFFF = never expires). */
   expiryS: number;
-  expiryTimer: Scheduled | null = null;
+  expiryTimer: BrokerTimer | null = null;
   /** 5.0: a will waiting out its Will Delay Interval after the connection was lost. */
-  pendingWill: { will: Will; timer: Scheduled } | null = null;
+  pendingWill: { will: Will; timer: BrokerTimer } | null = null;
 
   constructor(
     readonly clientId: string,

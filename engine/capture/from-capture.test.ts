@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { type Packet, encode } from '../codec/codec.ts';
 import { createPrng } from '../sim/prng.ts';
-import { simulate } from '../sim/simulation.ts';
+import { simulate } from '../run/simulation.ts';
 import type { SendEvent, TraceEvent } from '../sim/trace.ts';
 import { ByteWriter } from './bytes.ts';
 import { CaptureError } from './capture-error.ts';

@@ -26,7 +26,7 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { MAX_RTO_MS, MIN_RTO_MS } from '../sim/link.ts';
 import type { ArriveEvent, CloseEvent, DropEvent, OpenEvent, SendEvent, TraceEvent } from '../sim/trace.ts';
-import { type World, applyEvent, initialWorld } from '../sim/world.ts';
+import { type World, applyEvent, initialWorld } from '../run/world.ts';
 import {
   type Endpoint,
   MSS,

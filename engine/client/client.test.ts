@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { ClientSpec, Scenario, Step } from '../scenario/schema.ts';
-import { RESPONSE_TIMEOUT_MS, simulate } from '../sim/simulation.ts';
+import { RESPONSE_TIMEOUT_MS, simulate } from '../run/simulation.ts';
 import type { CloseEvent, SendEvent, TimerEvent, TraceEvent } from '../sim/trace.ts';
 
 const sendTimes = (trace: readonly TraceEvent[], from: string, type: string) =>

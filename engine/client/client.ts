@@ -90,8 +90,7 @@ export class SimClient implements EndHandler {
         },
         sendAnswer: (packet) => this.send(packet),
         deliver: (publish) => this.deliver(publish),
-        duplicate: (packetId) =>
-          this.host.trace.add({ kind: 'note', party: this.id, code: 'qos2-duplicate', params: { packetId } }),
+        duplicate: (packetId) => this.host.trace.note(this.id, 'qos2-duplicate', { packetId }),
       },
     );
     this.connection = startActor(
@@ -114,7 +113,7 @@ export class SimClient implements EndHandler {
     const state = this.connection.state();
     if (state !== 'disconnected' && state !== 'waitingToReconnect') {
       // Already connected (or believes so: a half-open connection looks the same from here).
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'client-busy', params: { state } });
+      this.host.trace.note(this.id, 'client-busy', { state });
       return;
     }
     if (options.clean !== undefined) this.clean = options.clean;
@@ -158,7 +157,7 @@ export class SimClient implements EndHandler {
     if (properties && this.options.version === 5) message.properties = toPacketProperties(properties);
     if (!this.isConnected()) {
       this.queue.push({ kind: 'publish', ...message });
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'client-queued', params: { topic, qos } });
+      this.host.trace.note(this.id, 'client-queued', { topic, qos });
       return;
     }
     this.startPublish(message);
@@ -189,20 +188,17 @@ export class SimClient implements EndHandler {
   private wait(request: Extract<Waiting, { kind: 'subscribe' | 'unsubscribe' }>): void {
     const state = this.connection.state();
     if (state === 'disconnected') {
-      this.host.trace.add({ kind: 'note', party: this.id, code: 'not-connected', params: { action: request.kind } });
+      this.host.trace.note(this.id, 'not-connected', { action: request.kind });
       return;
     }
     this.queue.push(request);
-    this.host.trace.add({
-      kind: 'note',
-      party: this.id,
-      code: 'client-queued',
-      params: {
-        action: request.kind,
-        topic: request.filter,
-        ...(request.kind === 'subscribe' ? { qos: request.qos } : {}),
-      },
-    });
+    this.host.trace.note(
+      this.id,
+      'client-queued',
+      request.kind === 'subscribe'
+        ? { action: request.kind, topic: request.filter, qos: request.qos }
+        : { action: request.kind, topic: request.filter },
+    );
   }
 
   private sendUnsubscribe(filter: string): void {
@@ -218,7 +214,7 @@ export class SimClient implements EndHandler {
       case 'open': {
         const conn = this.network.open(this.id, this.options.version, { client: this, broker: this.brokerEnd! });
         if (!conn) {
-          this.host.trace.add({ kind: 'note', party: this.id, code: 'unreachable' });
+          this.host.trace.note(this.id, 'unreachable');
           this.connection.send({ type: 'net.unreachable' });
           return;
         }
@@ -241,12 +237,7 @@ export class SimClient implements EndHandler {
       case 'connected':
         return this.onConnected(event.sessionPresent);
       case 'refused':
-        this.host.trace.add({
-          kind: 'note',
-          party: this.id,
-          code: 'connack-refused',
-          params: { reasonCode: event.reasonCode },
-        });
+        this.host.trace.note(this.id, 'connack-refused', { reasonCode: event.reasonCode });
         return;
     }
   }
@@ -291,22 +282,12 @@ export class SimClient implements EndHandler {
     while (this.queue.length > 0 && this.isConnected()) {
       const waiting = this.queue.shift()!;
       if (waiting.kind !== 'publish') {
-        this.host.trace.add({
-          kind: 'note',
-          party: this.id,
-          code: 'client-dequeued',
-          params: { action: waiting.kind, topic: waiting.filter },
-        });
+        this.host.trace.note(this.id, 'client-dequeued', { action: waiting.kind, topic: waiting.filter });
         if (waiting.kind === 'subscribe') this.sendSubscribe(waiting.filter, waiting.qos, waiting.options);
         else this.sendUnsubscribe(waiting.filter);
         continue;
       }
-      this.host.trace.add({
-        kind: 'note',
-        party: this.id,
-        code: 'client-dequeued',
-        params: { topic: waiting.topic, qos: waiting.qos },
-      });
+      this.host.trace.note(this.id, 'client-dequeued', { topic: waiting.topic, qos: waiting.qos });
       this.startPublish(waiting);
     }
   }
@@ -315,7 +296,7 @@ export class SimClient implements EndHandler {
     if (this.inflight.empty && this.pending.size === 0) return;
     this.inflight.clear();
     this.pending.clear();
-    this.host.trace.add({ kind: 'note', party: this.id, code: 'client-session-discarded' });
+    this.host.trace.note(this.id, 'client-session-discarded');
   }
 
   // ---------------------------------------------------------------- sending

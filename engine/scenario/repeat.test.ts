@@ -3,7 +3,7 @@
  * event with its time and numbered payload; the same run as the publishes written out one by one.
  */
 import { describe, expect, test } from 'vitest';
-import { createSimulation, simulate } from '../sim/simulation.ts';
+import { createSimulation, simulate } from '../run/simulation.ts';
 import type { SendEvent, TraceEvent } from '../sim/trace.ts';
 import { expandRepeats, numberedPayload, repeatSpan } from './repeat.ts';
 import type { Scenario, Step } from './schema.ts';

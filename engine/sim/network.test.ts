@@ -6,10 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import { PACKET_TYPES } from '../codec/packet.ts';
 import type { Scenario, Step } from '../scenario/schema.ts';
-import { simulate } from './simulation.ts';
+import { simulate } from '../run/simulation.ts';
 import type { ArriveEvent, CloseEvent, ErrorEvent, NoteEvent, SendEvent, TraceEvent } from './trace.ts';
 import { traceToJson } from './trace.ts';
-import { worldAt } from './world.ts';
+import { worldAt } from '../run/world.ts';
 
 const sends = (trace: readonly TraceEvent[], from: string, type: string) =>
   trace.filter((e): e is SendEvent => e.kind === 'send' && e.from === from && e.packet.type === type);

@@ -172,16 +172,11 @@ export class Network {
     }
     const corrupted = send.corrupted;
     if (fault) {
-      this.trace.add({
-        kind: 'note',
-        party: fromParty,
-        code: `fault-${fault.kind}`,
-        params: {
-          packet: packet.type,
-          send: send.seq,
-          transport: this.transport,
-          ...(corrupted ? { offset: corrupted.offset, xor: corrupted.xor } : {}),
-        },
+      this.trace.note(fromParty, `fault-${fault.kind}` as const, {
+        packet: packet.type,
+        send: send.seq,
+        transport: this.transport,
+        ...(corrupted ? { offset: corrupted.offset, xor: corrupted.xor } : {}),
       });
     }
     // the link does nothing special with corrupted bytes: it carries them like any others

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { randomScenario } from '../../test/invariants/random-scenario.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { createSimulation } from './simulation.ts';
+import { createSimulation } from '../run/simulation.ts';
 import { type ArriveEvent, type PlanEvent, type SendEvent, traceToJson } from './trace.ts';
 
 /** Each event as JSON, at a stopping point and again after the run has gone on to its end. */

@@ -6,6 +6,9 @@
  */
 import type { Packet } from '../codec/codec.ts';
 import type { Step } from '../scenario/schema.ts';
+import type { NoteArgs, NoteCode, NoteEvent, NoteOf } from './notes.ts';
+
+export type { NoteEvent } from './notes.ts';
 
 /** 'broker' or a client's scenario id. */
 export type Party = string;
@@ -190,14 +193,6 @@ export interface StepEvent extends Base {
   step: Step;
 }
 
-/** Something a peer decided that the narration explains: a will published, a message queued … */
-export interface NoteEvent extends Base {
-  kind: 'note';
-  party: Party;
-  code: string;
-  params?: Record<string, string | number | boolean>;
-}
-
 export type TraceEvent =
   | SendEvent
   | PlanEvent
@@ -211,6 +206,7 @@ export type TraceEvent =
   | CloseEvent
   | ErrorEvent
   | StepEvent
+  /** Something a peer decided that the narration explains: a will published, a message queued … (notes.ts) */
   | NoteEvent;
 
 export type TraceKind = TraceEvent['kind'];
@@ -245,6 +241,23 @@ export class Trace {
       { kind: E['kind'] }
     >;
     this.events.push(full);
+    return full;
+  }
+
+  /** `party` notes `code`, with the params that code carries (notes.ts). */
+  note<C extends NoteCode>(party: Party, code: C, ...args: NoteArgs<C>): NoteOf<C> {
+    const params = args[0];
+    // TypeScript cannot tie a generic code to its params inside the union: NoteArgs checks them
+    // per code at every call, so the event is right by construction
+    const full = {
+      seq: this.events.length,
+      atMs: this.now(),
+      kind: 'note',
+      party,
+      code,
+      ...(params === undefined ? {} : { params }),
+    } as unknown as NoteOf<C>;
+    this.events.push(full as unknown as TraceEvent);
     return full;
   }
 }

@@ -2,7 +2,8 @@
 import { expect } from 'vitest';
 import {
   type CloseEvent,
-  type NoteEvent,
+  type NoteCode,
+  type NoteOf,
   type SendEvent,
   type Span,
   MqttError,
@@ -21,8 +22,7 @@ function span(send: SendEvent, field: string): Span | undefined {
   return findSpan(decode(send.bytes, 4, { spans: true }).spans!, field);
 }
 
-const notes = (run: Run, code: string): NoteEvent[] =>
-  run.trace.filter((e): e is NoteEvent => e.kind === 'note' && e.code === code);
+const notes = <C extends NoteCode>(run: Run, code: C): NoteOf<C>[] => run.notes(code);
 const closes = (run: Run, side: 'client' | 'broker'): CloseEvent[] =>
   run.trace.filter((e): e is CloseEvent => e.kind === 'close' && e.client === 'sensor' && e.side === side);
 const stepAt = (run: Run, id: string) => run.trace[run.afterStep(id)].atMs;

@@ -1,6 +1,15 @@
 /** What lesson 13's prose claims, asserted on its runs. */
 import { expect } from 'vitest';
-import { type CloseEvent, type NoteEvent, type SendEvent, type Span, decode, findSpan } from '../../engine/index.ts';
+import {
+  type CloseEvent,
+  type NoteCode,
+  type NoteOf,
+  noteClient,
+  type SendEvent,
+  type Span,
+  decode,
+  findSpan,
+} from '../../engine/index.ts';
 import type { Checks, QuizChecks } from '../lesson.ts';
 import type { Run } from '../run.ts';
 import lesson from './scenario.ts';
@@ -11,11 +20,8 @@ function span(send: SendEvent, field: string): Span | undefined {
 }
 const byteOf = (send: SendEvent, field: string) => send.bytes[span(send, field)!.start];
 
-const notes = (run: Run, code: string, client?: string): NoteEvent[] =>
-  run.trace.filter(
-    (e): e is NoteEvent =>
-      e.kind === 'note' && e.code === code && (client === undefined || e.params?.client === client),
-  );
+const notes = <C extends NoteCode>(run: Run, code: C, client?: string): NoteOf<C>[] =>
+  run.notes(code).filter((e) => client === undefined || noteClient(e) === client);
 const stepAt = (run: Run, id: string) => run.trace[run.afterStep(id)].atMs;
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const payloadOf = (send: SendEvent) => (send.packet.type === 'PUBLISH' ? text(send.packet.payload) : undefined);
@@ -101,7 +107,7 @@ export const checks: Checks = {
     expect(notes(tcp, 'dropped-qos0-offline', 'phone')[0].atMs).toBe(1_250);
     const backAt = stepAt(tcp, 'tablet-back');
     expect(
-      tcp.trace.some((e) => e.kind === 'note' && e.params?.client === 'tablet' && e.atMs > 560 && e.atMs < backAt),
+      tcp.trace.some((e) => e.kind === 'note' && noteClient(e) === 'tablet' && e.atMs > 560 && e.atMs < backAt),
     ).toBe(false);
     expect(tcp.sends({ type: 'PUBLISH', from: 'broker', to: 'tablet' })).toHaveLength(1);
   },

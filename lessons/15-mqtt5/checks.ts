@@ -1,7 +1,9 @@
 /** What lesson 15's prose claims, asserted on its runs. */
 import { expect } from 'vitest';
 import {
-  type NoteEvent,
+  type NoteCode,
+  type NoteOf,
+  noteClient,
   type PublishPacket,
   type SendEvent,
   type Span,
@@ -25,11 +27,8 @@ const bytesOf = (run: Run, send: SendEvent, field: string) => {
   return [...send.bytes.slice(s.start, s.end)];
 };
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
-const notes = (run: Run, code: string, client?: string): NoteEvent[] =>
-  run.trace.filter(
-    (e): e is NoteEvent =>
-      e.kind === 'note' && e.code === code && (client === undefined || e.params?.client === client),
-  );
+const notes = <C extends NoteCode>(run: Run, code: C, client?: string): NoteOf<C>[] =>
+  run.notes(code).filter((e) => client === undefined || noteClient(e) === client);
 const stepAt = (run: Run, id: string) => run.trace[run.afterStep(id)].atMs;
 const receivedAfter = (run: Run, client: string, id: string) => {
   const from = run.afterStep(id);

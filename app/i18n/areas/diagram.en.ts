@@ -49,6 +49,8 @@ export const diagramEn = {
         keepaliveGrace: 'keepalive × 1.5',
         connackTimeout: 'waiting for CONNACK',
         reconnect: 'reconnect',
+        willDelay: 'will delay',
+        sessionExpiry: 'session expiry',
       },
       aria: 'Timer {{name}} of {{actor}}: started at {{start}}, {{state}}',
       running: 'running, due at {{due}}',

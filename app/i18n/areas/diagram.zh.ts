@@ -52,6 +52,8 @@ export const diagramZh: Shape<typeof diagramEn> = {
         keepaliveGrace: '保持连接 ×1.5',
         connackTimeout: '等待 CONNACK',
         reconnect: '重连',
+        willDelay: '遗嘱延迟',
+        sessionExpiry: '会话过期',
       },
       aria: '{{actor}} 的定时器 {{name}}：启动于 {{start}}，{{state}}',
       running: '运行中，将于 {{due}} 到期',

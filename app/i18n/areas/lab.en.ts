@@ -138,6 +138,8 @@ export const labEn = {
       connackTimeout: 'CONNACK wait',
       retry: 'retry',
       reconnect: 'reconnect',
+      willDelay: 'will delay',
+      sessionExpiry: 'session expiry',
       other: 'unnamed',
     },
 

@@ -141,6 +141,8 @@ export const labZh: Shape<typeof labEn> = {
       connackTimeout: '等待 CONNACK',
       retry: '重发',
       reconnect: '重连',
+      willDelay: '遗嘱延迟',
+      sessionExpiry: '会话过期',
       other: '未命名',
     },
 

@@ -413,14 +413,16 @@ describe('nothing falls through', () => {
       'fault-corrupt',
     ];
     const scenario: Scenario = { clients: [{ id: 'sensor' }], steps: [] };
-    const trace: NoteEvent[] = codes.map((code, seq) => ({
-      seq,
-      atMs: 0,
-      kind: 'note',
-      party: seq % 2 ? 'broker' : 'sensor',
-      code,
-      params: { client: 'sensor', topic: 't', qos: 1, filter: 'f', packetId: 3, packet: 'PUBLISH', transport: 'tcp' },
-    }));
+    // one bag of params that holds every code's (notes.ts types them code by code)
+    const params = {
+      ...{ client: 'sensor', topic: 't', qos: 1, filter: 'f', packetId: 3, packet: 'PUBLISH', transport: 'tcp' },
+      ...{ payload: 'p', clientId: 'c', reasonCode: 0x87, action: 'subscribe', state: 's', delayS: 5, conn: 1 },
+      ...{ send: 0, reason: 'crash', persistent: false, replaced: false, online: false, expiryS: 0, index: 0 },
+    };
+    const trace = codes.map(
+      (code, seq) =>
+        ({ seq, atMs: 0, kind: 'note', party: seq % 2 ? 'broker' : 'sensor', code, params }) as unknown as NoteEvent,
+    );
     const lines = narrateAll(trace, { scenario });
     expect(lines.filter((l) => l.phrase.key === 'lab.say.note.other').map((l) => codes[l.seq])).toEqual([]);
     expect(missingKeys(lines)).toEqual([]);

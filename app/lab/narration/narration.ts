@@ -10,7 +10,7 @@ import { actorPhrase, flowPhrase, statePhrase } from '../../classroom/flow-words
 import {
   type ArriveEvent,
   type CloseEvent,
-  DEFAULT_LINK,
+  clientLinks,
   type DropEvent,
   type ErrorEvent,
   type NoteEvent,
@@ -21,6 +21,8 @@ import {
   type TimerEvent,
   type TraceEvent,
   errorMessages,
+  isNote,
+  noteClient,
 } from '$engine';
 import { type Phrase, type PhraseParam, phrase } from '../phrase.ts';
 
@@ -111,9 +113,7 @@ class Story {
     const { scenario } = context;
     this.transport = scenario.transport ?? 'tcp';
     for (const client of scenario.clients) {
-      const base = { ...DEFAULT_LINK, ...scenario.network?.link, ...client.link };
-      const up = { ...base, ...client.up };
-      const down = { ...base, ...client.down };
+      const { up, down } = clientLinks(scenario, client);
       this.links.set(client.id, {
         up: { delayMs: up.delayMs, jitterMs: up.jitterMs },
         down: { delayMs: down.delayMs, jitterMs: down.jitterMs },
@@ -435,9 +435,9 @@ class Story {
   }
 
   /** Whether a scripted fault of this kind was aimed at the packet sent at `send`. */
-  private faultOn(send: number, code: string, trace: readonly TraceEvent[]): boolean {
+  private faultOn(send: number, code: 'fault-delay', trace: readonly TraceEvent[]): boolean {
     const next = trace[send + 1];
-    return next?.kind === 'note' && next.code === code && next.params?.send === send;
+    return isNote(next, code) && next.params.send === send;
   }
 
   /** tcp: whether a retransmitted segment on the same link arrived in the same instant, just before. */
@@ -509,7 +509,7 @@ class Story {
     const sameTask = (code: string) => {
       for (let i = e.seq + 1; i < trace.length && trace[i].atMs === e.atMs; i++) {
         const next = trace[i];
-        if (next.kind === 'note' && next.code === code && next.params?.client === e.client) return true;
+        if (next.kind === 'note' && next.code === code && noteClient(next) === e.client) return true;
         if (next.kind === 'step') break;
       }
       return false;
@@ -573,63 +573,93 @@ class Story {
   // ---------------------------------------------------------------- decisions
 
   private note(e: NoteEvent, trace: readonly TraceEvent[]): Line {
-    const p = e.params ?? {};
     const who = party(e.party, true);
-    const client = party(String(p.client ?? ''));
-    const clientS = party(String(p.client ?? ''), true);
-    const topic = clip(String(p.topic ?? ''));
     const tag: Tag = e.party === 'broker' ? 'broker' : 'client';
     const say = (key: string, params: Record<string, PhraseParam>, more: Partial<Line> = {}) =>
       this.line(e, tag, phrase(`lab.say.note.${key}`, params), more);
+    // a run opened from a file may hold a code this version does not know
+    const code: string = e.code;
     switch (e.code) {
       case 'session-created':
-        return say(p.persistent ? 'sessionCreatedPersistent' : 'sessionCreated', { client });
+        return say(e.params.persistent ? 'sessionCreatedPersistent' : 'sessionCreated', {
+          client: party(e.params.client),
+        });
       case 'session-resumed':
-        return say('sessionResumed', { client }, { tone: 'good' });
-      case 'will-stored':
+        return say('sessionResumed', { client: party(e.params.client) }, { tone: 'good' });
+      case 'will-stored': {
+        const p = e.params;
         return say('willStored', {
-          client,
-          clientS,
-          topic,
-          qos: Number(p.qos ?? 0),
+          client: party(p.client),
+          clientS: party(p.client, true),
+          topic: clip(p.topic),
+          qos: p.qos,
           retain: p.retain ? phrase('lab.say.willRetained') : EMPTY,
         });
-      case 'will-published':
+      }
+      case 'will-published': {
+        const p = e.params;
+        const client = party(p.client);
+        const topic = clip(p.topic);
         if (p.reason === 'will-delay') return say('willPublishedDelayed', { client, topic }, { tone: 'warn' });
         if (p.reason === 'session-ended') return say('willPublishedSessionEnded', { client, topic }, { tone: 'warn' });
         if (p.reason === 'disconnect-with-will')
-          return say('willPublishedAsked', { client, clientS, topic }, { tone: 'warn' });
+          return say('willPublishedAsked', { client, clientS: party(p.client, true), topic }, { tone: 'warn' });
         return say('willPublished', { client, topic }, { tone: 'warn' });
-      case 'will-delayed':
-        return say('willDelayed', { client, clientS, topic, delayS: Number(p.delayS ?? 0) });
+      }
+      case 'will-delayed': {
+        const p = e.params;
+        return say('willDelayed', {
+          client: party(p.client),
+          clientS: party(p.client, true),
+          topic: clip(p.topic),
+          delayS: p.delayS,
+        });
+      }
       case 'will-cancelled':
-        return say('willCancelled', { clientS }, { tone: 'good', rule: 'MQTT-3.1.3-9' });
+        return say('willCancelled', { clientS: party(e.params.client, true) }, { tone: 'good', rule: 'MQTT-3.1.3-9' });
       case 'will-discarded':
-        return say('willDiscarded', { client, clientS });
+        return say('willDiscarded', { client: party(e.params.client), clientS: party(e.params.client, true) });
       case 'session-kept':
-        return say('sessionKept', { client });
+        return say('sessionKept', { client: party(e.params.client) });
       case 'session-expired':
-        return say('sessionExpired', { clientS });
+        return say('sessionExpired', { clientS: party(e.params.client, true) });
       case 'session-ended':
-        return say('sessionEnded', { client });
+        return say('sessionEnded', { client: party(e.params.client) });
       case 'subscribed':
-        return say(p.replaced ? 'subscribedReplaced' : 'subscribed', {
-          client,
-          filter: clip(String(p.filter ?? '')),
-          qos: Number(p.qos ?? 0),
+        return say(e.params.replaced ? 'subscribedReplaced' : 'subscribed', {
+          client: party(e.params.client),
+          filter: clip(e.params.filter),
+          qos: e.params.qos,
         });
       case 'unsubscribed':
-        return say('unsubscribed', { client, filter: clip(String(p.filter ?? '')) });
-      case 'queued':
-        return say(p.online ? 'queuedInflight' : 'queuedOffline', { client, clientS, topic, qos: Number(p.qos ?? 0) });
+        return say('unsubscribed', { client: party(e.params.client), filter: clip(e.params.filter) });
+      case 'queued': {
+        const p = e.params;
+        return say(p.online ? 'queuedInflight' : 'queuedOffline', {
+          client: party(p.client),
+          clientS: party(p.client, true),
+          topic: clip(p.topic),
+          qos: p.qos,
+        });
+      }
       case 'dequeued':
-        return say('dequeued', { client, topic });
-      case 'dropped-qos0-offline':
-        return say('droppedQos0Offline', { client, clientS, topic }, { tone: 'bad' });
+        return say('dequeued', { client: party(e.params.client), topic: clip(e.params.topic) });
+      case 'dropped-qos0-offline': {
+        const p = e.params;
+        return say(
+          'droppedQos0Offline',
+          { client: party(p.client), clientS: party(p.client, true), topic: clip(p.topic) },
+          { tone: 'bad' },
+        );
+      }
       case 'message-expired':
-        return say('messageExpired', { client, topic }, { tone: 'warn', rule: 'MQTT-3.3.2-5' });
+        return say(
+          'messageExpired',
+          { client: party(e.params.client), topic: clip(e.params.topic) },
+          { tone: 'warn', rule: 'MQTT-3.3.2-5' },
+        );
       case 'retained-expired':
-        return say('retainedExpired', { topic }, { tone: 'warn', rule: 'MQTT-3.3.2-5' });
+        return say('retainedExpired', { topic: clip(e.params.topic) }, { tone: 'warn', rule: 'MQTT-3.3.2-5' });
       case 'retained-stored':
       case 'retained-replaced':
       case 'retained-cleared':
@@ -640,86 +670,104 @@ class Story {
               ? 'retainedReplaced'
               : 'retainedCleared',
           {
-            topic,
-            payload: clip(String(p.payload ?? '')),
+            topic: clip(e.params.topic),
+            payload: clip(e.params.payload),
           },
         );
       case 'takeover':
-        return say('takeover', { client, conn: Number(p.conn ?? 0) }, { tone: 'warn' });
+        return say('takeover', { client: party(e.params.client), conn: e.params.conn }, { tone: 'warn' });
       case 'client-id-assigned':
-        return say('clientIdAssigned', { clientId: clip(String(p.clientId ?? '')) });
+        return say('clientIdAssigned', { clientId: clip(e.params.clientId) });
       case 'client-id-rejected':
         return say('clientIdRejected', {}, { tone: 'bad' });
       case 'subscription-refused':
-        return say('subscriptionRefused', { client, filter: clip(String(p.filter ?? '')) }, { tone: 'bad' });
+        return say(
+          'subscriptionRefused',
+          { client: party(e.params.client), filter: clip(e.params.filter) },
+          { tone: 'bad' },
+        );
       case 'qos2-duplicate':
-        return say('qos2Duplicate', { who, id: Number(p.packetId ?? 0) });
+        return say('qos2Duplicate', { who, id: e.params.packetId });
       case 'client-queued':
         // a (un)subscribe asked for before the CONNACK waits for it, like a message
-        if (p.action === 'subscribe' || p.action === 'unsubscribe')
-          return this.line(e, tag, phrase(`workbench.say.${p.action}Queued`, { who, filter: topic }));
-        return say('clientQueued', { who, topic, qos: Number(p.qos ?? 0) });
+        if ('action' in e.params)
+          return this.line(
+            e,
+            tag,
+            phrase(`workbench.say.${e.params.action}Queued`, { who, filter: clip(e.params.topic) }),
+          );
+        return say('clientQueued', { who, topic: clip(e.params.topic), qos: e.params.qos });
       case 'client-dequeued':
-        if (p.action === 'subscribe' || p.action === 'unsubscribe')
-          return this.line(e, tag, phrase(`workbench.say.${p.action}Dequeued`, { who, filter: topic }));
-        return say('clientDequeued', { who, topic });
+        if ('action' in e.params)
+          return this.line(
+            e,
+            tag,
+            phrase(`workbench.say.${e.params.action}Dequeued`, { who, filter: clip(e.params.topic) }),
+          );
+        return say('clientDequeued', { who, topic: clip(e.params.topic) });
       case 'client-session-discarded':
         return say('clientSessionDiscarded', { who }, { tone: 'warn' });
       case 'client-busy':
-        return say('clientBusy', { who, state: String(p.state ?? '') });
+        return say('clientBusy', { who, state: e.params.state });
       case 'auth-refused': {
         // 3.1.1 0x05 / 5.0 0x87: no user name at all; otherwise the pair is not in the broker's list
-        const code = Number(p.reasonCode ?? 0);
+        const code = e.params.reasonCode;
         const anonymous = code === 0x05 || code === 0x87;
         return say(
           anonymous ? 'authRefusedAnonymous' : 'authRefused',
-          { client, clientS, code: hex(code) },
+          { client: party(e.params.client), clientS: party(e.params.client, true), code: hex(code) },
           { tone: 'bad' },
         );
       }
       case 'connack-refused':
-        return say('connackRefused', { who, code: hex(Number(p.reasonCode ?? 0)) }, { tone: 'bad' });
+        return say('connackRefused', { who, code: hex(e.params.reasonCode) }, { tone: 'bad' });
       case 'unreachable':
         return say('unreachable', { who }, { tone: 'bad' });
       case 'not-connected':
         return say(
           'notConnected',
-          { who, action: phrase(`lab.say.action.${p.action === 'unsubscribe' ? 'unsubscribe' : 'subscribe'}`) },
+          { who, action: phrase(`lab.say.action.${e.params.action === 'unsubscribe' ? 'unsubscribe' : 'subscribe'}`) },
           { tone: 'warn' },
         );
       case 'fault-drop':
       case 'fault-duplicate':
       case 'fault-delay': {
-        const tcp = p.transport === 'tcp';
+        const tcp = e.params.transport === 'tcp';
         const kind = e.code.slice('fault-'.length);
         return this.line(
           e,
           'network',
-          phrase(`lab.say.fault.${kind}${tcp ? 'Tcp' : ''}`, { packet: String(p.packet ?? '') }),
-          { tone: 'warn' },
+          phrase(`lab.say.fault.${kind}${tcp ? 'Tcp' : ''}`, { packet: e.params.packet }),
+          {
+            tone: 'warn',
+          },
         );
       }
       case 'fault-corrupt': {
-        const send = trace[Number(p.send)];
-        const offset = Number(p.offset ?? 0);
+        const send = trace[e.params.send];
+        const offset = e.params.offset ?? 0;
         const original = send?.kind === 'send' && send.corrupted ? hex(send.corrupted.original) : '?';
         const sent = send?.kind === 'send' ? hex(send.bytes[offset] ?? 0) : '?';
         return this.line(
           e,
           'network',
-          phrase('lab.say.fault.corrupt', { packet: String(p.packet ?? ''), offset, original, sent }),
+          phrase('lab.say.fault.corrupt', { packet: e.params.packet, offset, original, sent }),
           { tone: 'bad' },
         );
       }
       default:
-        return say('other', { who, code: e.code }, { major: false });
+        return say('other', { who, code }, { major: false });
     }
   }
 }
 
 const MACHINES = ['client-connection', 'broker-connection', 'qos1-sender', 'qos2-sender', 'qos2-receiver'];
 const knownMachine = (machine: string) => (MACHINES.includes(machine) ? machine : 'other');
-const TIMERS = ['keepalive', 'keepaliveGrace', 'pingTimeout', 'connackTimeout', 'retry', 'reconnect'];
+const TIMERS = [
+  ...['keepalive', 'keepaliveGrace', 'pingTimeout', 'connackTimeout', 'retry', 'reconnect'],
+  // the broker's own (broker/timers.ts)
+  ...['willDelay', 'sessionExpiry'],
+];
 const knownTimer = (name: string) => (TIMERS.includes(name) ? name : 'other');
 
 export const seconds = (msValue: number): Phrase =>

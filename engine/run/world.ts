@@ -9,8 +9,9 @@
 import type { QoS } from '../codec/packet.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { LinkOptions, Scenario } from '../scenario/schema.ts';
-import { DEFAULT_LINK } from './link.ts';
-import type { TraceEvent } from './trace.ts';
+import { clientLinks } from './client-links.ts';
+import { noteClient } from '../sim/notes.ts';
+import type { NoteEvent, TraceEvent } from '../sim/trace.ts';
 
 export interface ActorView {
   machine: string;
@@ -88,8 +89,7 @@ export function initialWorld(scenario: Scenario): World {
   const delivered: Record<string, DeliveryView[]> = {};
   const clientQueues: Record<string, string[]> = {};
   for (const client of scenario.clients) {
-    const base = { ...DEFAULT_LINK, ...scenario.network?.link, ...client.link };
-    links[client.id] = { up: { ...base, ...client.up }, down: { ...base, ...client.down }, cut: false };
+    links[client.id] = { ...clientLinks(scenario, client), cut: false };
     delivered[client.id] = [];
     clientQueues[client.id] = [];
   }
@@ -185,7 +185,7 @@ export function applyEvent(world: World, e: TraceEvent): World {
       applyStep(world, e.step);
       break;
     case 'note':
-      applyNote(world, e.party, e.code, e.params ?? {});
+      applyNote(world, e);
       break;
     case 'error':
       break;
@@ -210,16 +210,16 @@ function applyStep(world: World, step: Extract<TraceEvent, { kind: 'step' }>['st
   }
 }
 
-function applyNote(world: World, party: string, code: string, p: Record<string, string | number | boolean>): void {
-  const client = String(p.client ?? '');
+function applyNote(world: World, e: NoteEvent): void {
+  const client = noteClient(e) ?? '';
   const old = world.sessions[client];
   // the session changes as a new object: checkpoints share the old one
   const session = old ? { ...old } : undefined;
   if (session) world.sessions[client] = session;
-  switch (code) {
+  switch (e.code) {
     case 'session-created':
       world.sessions[client] = {
-        persistent: Boolean(p.persistent),
+        persistent: e.params.persistent,
         connected: true,
         subscriptions: {},
         queued: [],
@@ -229,12 +229,12 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
     case 'session-resumed':
       if (session) {
         session.connected = true;
-        session.persistent = Boolean(p.persistent);
+        session.persistent = e.params.persistent;
         session.will = null;
       }
       break;
     case 'will-stored':
-      if (session) session.will = { topic: String(p.topic), qos: Number(p.qos) as QoS, retain: Boolean(p.retain) };
+      if (session) session.will = { topic: e.params.topic, qos: e.params.qos, retain: e.params.retain };
       break;
     case 'will-published':
     case 'will-discarded':
@@ -248,36 +248,36 @@ function applyNote(world: World, party: string, code: string, p: Record<string, 
       delete world.sessions[client];
       break;
     case 'subscribed':
-      if (session) session.subscriptions = { ...session.subscriptions, [String(p.filter)]: Number(p.qos) as QoS };
+      if (session) session.subscriptions = { ...session.subscriptions, [e.params.filter]: e.params.qos };
       break;
     case 'unsubscribed':
       if (session) {
-        const { [String(p.filter)]: _gone, ...rest } = session.subscriptions;
+        const { [e.params.filter]: _gone, ...rest } = session.subscriptions;
         session.subscriptions = rest;
       }
       break;
     case 'queued':
-      if (session) session.queued = [...session.queued, String(p.topic)];
+      if (session) session.queued = [...session.queued, e.params.topic];
       break;
     case 'dequeued':
       if (session) session.queued = session.queued.slice(1);
       break;
     case 'message-expired': // deleted from its place in the queue, never sent
-      if (session) session.queued = session.queued.filter((_, i) => i !== Number(p.index ?? 0));
+      if (session) session.queued = session.queued.filter((_, i) => i !== e.params.index);
       break;
     case 'retained-stored':
     case 'retained-replaced':
-      world.retained[String(p.topic)] = { payload: String(p.payload), qos: Number(p.qos) as QoS };
+      world.retained[e.params.topic] = { payload: e.params.payload, qos: e.params.qos };
       break;
     case 'retained-cleared':
     case 'retained-expired':
-      delete world.retained[String(p.topic)];
+      delete world.retained[e.params.topic];
       break;
     case 'client-queued':
-      world.clientQueues[party] = [...(world.clientQueues[party] ?? []), String(p.topic)];
+      world.clientQueues[e.party] = [...(world.clientQueues[e.party] ?? []), e.params.topic];
       break;
     case 'client-dequeued':
-      world.clientQueues[party] = (world.clientQueues[party] ?? []).slice(1);
+      world.clientQueues[e.party] = (world.clientQueues[e.party] ?? []).slice(1);
       break;
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Scenario } from '../scenario/schema.ts';
 import { createSimulation, simulate } from './simulation.ts';
-import { type DeliverEvent, type TraceEvent, traceToJson } from './trace.ts';
+import { type DeliverEvent, type TraceEvent, traceToJson } from '../sim/trace.ts';
 
 const delivered = (trace: readonly TraceEvent[], client?: string) =>
   trace

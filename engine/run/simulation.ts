@@ -9,10 +9,11 @@ import { type ClientSnapshot, SimClient } from '../client/client.ts';
 import type { Action, Scenario, Step } from '../scenario/schema.ts';
 import { expandRepeats, repeatSpan } from '../scenario/repeat.ts';
 import { ScenarioError, validateScenario } from '../scenario/validate.ts';
-import { createPrng } from './prng.ts';
-import { LANE_STEP, Scheduler } from './scheduler.ts';
-import { Network } from './network.ts';
-import { Trace, type TraceEvent } from './trace.ts';
+import { clientLinks } from './client-links.ts';
+import { createPrng } from '../sim/prng.ts';
+import { LANE_STEP, Scheduler } from '../sim/scheduler.ts';
+import { Network } from '../sim/network.ts';
+import { Trace, type TraceEvent } from '../sim/trace.ts';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
@@ -82,8 +83,8 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
   const broker = new Broker(host, network, scenario.broker ?? {}, lossyRetry);
   const clients = new Map<string, SimClient>();
   for (const spec of scenario.clients) {
-    const base = { ...scenario.network?.link, ...spec.link };
-    network.addClient(spec.id, { ...base, ...spec.up }, { ...base, ...spec.down });
+    const links = clientLinks(scenario, spec);
+    network.addClient(spec.id, links.up, links.down);
     const client = new SimClient(host, network, spec, {
       version,
       retryMs: spec.retryMs ?? lossyRetry,
