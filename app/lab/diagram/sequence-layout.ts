@@ -327,15 +327,18 @@ export function timerShape(
  * needs). The labels that say more are placed first (lower `rank`: a cut cable before the tenth
  * "publish"), each at the first free place at or below its wanted `y`. One that would have to move
  * more than `maxShift` from its time is left out (null) rather than drawn where it does not
- * belong: zoomed out, a pile of labels would otherwise drift by seconds.
+ * belong: zoomed out, a pile of labels would otherwise drift by seconds. No label is placed strictly
+ * between `free.from` and `free.to` (the cursor's line, which would strike it through).
  */
 export function placeLabels(
   wanted: readonly { y: number; rank: number }[],
   height: number,
   maxShift: number,
+  free?: { from: number; to: number },
 ): (number | null)[] {
   const order = wanted.map((_, i) => i).sort((a, b) => wanted[a].rank - wanted[b].rank || wanted[a].y - wanted[b].y);
-  const taken: { y0: number; y1: number }[] = []; // kept sorted by y0
+  // kept sorted by y0; a label at y takes [y, y + height), so one in (from, to) meets [from + height, to)
+  const taken: { y0: number; y1: number }[] = free ? [{ y0: free.from + height, y1: free.to }] : [];
   const out: (number | null)[] = wanted.map(() => null);
   for (const i of order) {
     let at = wanted[i].y;
