@@ -4,7 +4,7 @@
  */
 import i18next from 'i18next';
 import { BUNDLES, type BundleName } from './bundles.ts';
-import { LANGUAGE_AREAS, startup } from './startup.ts';
+import { LANGUAGE_AREAS } from './startup.ts';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -26,7 +26,8 @@ const state = $state({ language: initialLanguage(), bundles: 0 });
 i18next.init({
   lng: state.language,
   fallbackLng: 'en',
-  resources: { en: { translation: startup.en }, zh: { translation: startup.zh } },
+  // every string comes with its language's chunk (ensureLanguage), which the app awaits before it mounts
+  resources: { en: { translation: {} }, zh: { translation: {} } },
   interpolation: { escapeValue: false }, // Svelte escapes text; nothing here is rendered as HTML
   initAsync: false,
   showSupportNotice: false,

@@ -1,7 +1,7 @@
 /**
  * All strings, per language: the core (en.ts / zh.ts), the protocol's explanations
  * (protocol.*.ts) and one file pair per area of the app, so that work on one area never edits
- * another's strings. The page loads the core at start and the lab's areas in its language
+ * another's strings. The page loads the core and the lab's areas in its language at start
  * (startup.ts), and the
  * rest when first needed (bundles.ts); tests read everything from here.
  */
@@ -29,11 +29,12 @@ import { workbenchPanelZh } from './areas/workbench-panel.zh.ts';
 import { workbenchZh } from './areas/workbench.zh.ts';
 import { protocolEn } from './protocol.en.ts';
 import { protocolZh } from './protocol.zh.ts';
-import { startup } from './startup.ts';
+import { en as coreEn } from './en.ts';
+import { zh as coreZh } from './zh.ts';
 
 export const messages = {
   en: {
-    ...startup.en,
+    ...coreEn,
     ...labEn,
     ...diagramEn,
     ...stateEn,
@@ -48,7 +49,7 @@ export const messages = {
     workbench: { ...workbenchEn.workbench, ...workbenchPanelEn.workbench },
   },
   zh: {
-    ...startup.zh,
+    ...coreZh,
     ...labZh,
     ...diagramZh,
     ...stateZh,

@@ -5,6 +5,7 @@ import { messages } from '../i18n/messages.ts';
 import { type Beat, beatsOf, beatsReached, nextBeat } from './beats.ts';
 import { sentence } from './phrase.ts';
 import { EMPTY, PRESETS, presetById } from './presets.ts';
+import qos0Lesson from '../../lessons/08-qos0/scenario.ts';
 
 const traceOf = (id: string) => simulate(presetById(id)!.scenario).trace;
 
@@ -15,7 +16,7 @@ function describeBeat(beat: Beat, trace: readonly TraceEvent[]): string {
     const packet =
       e.kind === 'send' || e.kind === 'arrive'
         ? ` ${e.packet.type}`
-        : e.kind === 'drop'
+        : e.kind === 'drop' || e.kind === 'plan'
           ? ` ${(trace[e.send] as Extract<TraceEvent, { kind: 'send' }>).packet.type}`
           : '';
     return `${m.kind}${packet}`;
@@ -74,6 +75,31 @@ describe('story beats', () => {
     // the broker re-checking a keepalive that was kept (a fire and at once a restart) is quiet time
     expect(beats.some((b) => b.atMs === 7_550)).toBe(false);
     expect(beats.some((b) => b.atMs === 5_000)).toBe(false);
+  });
+
+  test('over TCP a segment lost and retransmitted is a stop of its own (lesson 08, the tcp run)', () => {
+    const trace = simulate(qos0Lesson.scenarios.tcp).trace;
+    const plan = trace.find((e) => e.kind === 'plan' && e.retransmits > 0);
+    // the scenario drops the first transmission of the PUBLISH at 0.40 s: TCP sends it again after its RTO
+    expect(plan, 'the tcp run has a retransmission').toBeDefined();
+    const beats = beatsOf(trace);
+    const stop = beats.find((b) => b.moments.some((m) => m.seq === plan!.seq));
+    expect(stop?.atMs).toBe(plan!.atMs);
+    expect(stop?.headline.kind).toBe('retransmit');
+    expect(describeBeat(stop!, trace)).toMatch(/retransmit PUBLISH/);
+    // later than the send (PageDown shows the send, then the retransmission, then the arrival)
+    const send = beats.findIndex((b) =>
+      b.moments.some((m) => m.kind === 'send' && m.seq === (plan as { send: number }).send),
+    );
+    const arrive = beats.findIndex((b) =>
+      b.moments.some(
+        (m) => m.kind === 'arrive' && (trace[m.seq] as { send?: number }).send === (plan as { send: number }).send,
+      ),
+    );
+    expect(beats.indexOf(stop!)).toBeGreaterThan(send);
+    expect(arrive).toBeGreaterThan(beats.indexOf(stop!));
+    for (const lang of ['en', 'zh'] as const)
+      expect(sentence(stop!.headline.phrase, tIn(lang))).toMatch(/TCP.*PUBLISH|PUBLISH.*TCP/);
   });
 
   test.each([...PRESETS, EMPTY].map((p) => p.id))('%s: every packet, loss, delivery and step is a stop', (id) => {

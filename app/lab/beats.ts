@@ -1,7 +1,7 @@
 /**
  * Story beats: the moments of a run a teacher stops on with a clicker (PageDown / PageUp). A beat
  * is a moment in virtual time where something a class should see happens — a packet sent, lost,
- * resent with DUP = 1, arrived; a message delivered to an application; a timer that fires and does
+ * resent with DUP = 1 or retransmitted by TCP, arrived; a message delivered to an application; a timer that fires and does
  * something (a retry, a keepalive expiring, the wait for PINGRESP running out); a connection
  * closing; the will going out; a session resumed; a scenario step. Quiet time between them is
  * skipped; no such moment ever is.
@@ -22,6 +22,7 @@ export const MOMENT_KINDS = [
   'lost',
   'deliver',
   'resend',
+  'retransmit',
   'timer',
   'close',
   'resumed',
@@ -91,6 +92,16 @@ function momentOf(e: TraceEvent, trace: readonly TraceEvent[], i: number): Momen
       return at('send', 'copied', { packet: packetOf(trace, e.send), from: party(e.from), to: party(e.to) });
     case 'arrive':
       return at('arrive', 'arrive', { packet: e.packet.type, from: party(e.from), to: party(e.to) });
+    case 'plan':
+      // tcp: a lost segment got through on a later transmission. TCP hides the loss from MQTT (no
+      // drop, DUP stays 0), so this retransmission is the only moment the class can see it.
+      if (e.retransmits === 0) return null;
+      return at('retransmit', 'retransmit', {
+        packet: packetOf(trace, e.send),
+        from: party(e.from),
+        to: party(e.to),
+        attempt: e.retransmits + 1,
+      });
     case 'drop':
       return at('lost', `lost.${e.reason}`, { packet: packetOf(trace, e.send), from: party(e.from), to: party(e.to) });
     case 'deliver':

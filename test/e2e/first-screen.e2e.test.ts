@@ -28,14 +28,13 @@ test('the first screen loads without console errors, in both languages', async (
  * Heavy parts that wait for their first use (inspector, actions, explainer, lessons) do not count.
  */
 /**
- * The target stays 200 KB. This wave's merges (story beats, the side-by-side link, the class QR
- * button, rule chips, capture menu) left the first screen at 202–204 KB after the capture code and
- * the QR encoder were made lazy: over the target, an open item of the classroom and workbench issues.
- * The test holds the line just above where it stands, so it cannot grow while it is brought back.
+ * Back at the target after this wave's merges had left it at 202–204 KB: the core strings now come
+ * with their language's chunk (not both languages at start), the time axis no longer takes d3-scale
+ * and d3-format, and the diagram's export code loads when first used.
  */
-const FIRST_SCREEN_LIMIT_BYTES = 206_000;
+const FIRST_SCREEN_LIMIT_BYTES = 200_000;
 
-test.each(['en', 'zh'] as const)('the first screen loads at most 206 KB of JavaScript, gzipped (%s)', async (lang) => {
+test.each(['en', 'zh'] as const)('the first screen loads at most 200 KB of JavaScript, gzipped (%s)', async (lang) => {
   const page = await lab.page({ locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
   await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
   const scripts = new Set<string>();

@@ -6,13 +6,11 @@
  *   npx vite build && node --import tsx test/e2e/lab-screenshots.ts
  *   SHOTS=compare node --import tsx test/e2e/lab-screenshots.ts   # only those named *compare*
  *
- * PNGs go to test-results/screenshots/lab-*.png. Console errors on any page make the script fail.
+ * PNGs go to test-results/screenshots/lab-*.png (the README's to test/e2e/readme/). Console errors
+ * on any page make the script fail.
  */
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { startLab } from './browser.ts';
-
-const outDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+import { openAs, save, takeShots } from './shots.ts';
 
 interface Shot {
   name: string;
@@ -47,6 +45,7 @@ function shot(
 }
 
 const COMPARE = '#/compare?a=qos1-lost-puback&b=qos1-lost-puback~q2';
+const WILL = '#/lab?p=keepalive-will';
 const pageDowns = (n: number) => Array.from({ length: n }, () => 'PageDown');
 
 const SHOTS: Shot[] = [
@@ -72,6 +71,16 @@ const SHOTS: Shot[] = [
     shot('compare', '1920', lang, COMPARE, { keys: pageDowns(16), ready: '[data-compare]' }),
     shot('compare', '1280x800', lang, COMPARE, { keys: pageDowns(16), ready: '[data-compare]' }),
   ]),
+  // the will going out in keepalive + will: the 16th stop (13.55 s), as the README shows it
+  ...(['zh', 'en'] as const).flatMap((lang) => [
+    shot('will-presenter', '1920', lang, WILL, { presenter: true, keys: pageDowns(16) }),
+    shot('will-presenter', '1280x800', lang, WILL, { presenter: true, keys: pageDowns(16) }),
+  ]),
+  shot('will-presenter', '1920', 'zh', WILL, {
+    presenter: true,
+    keys: pageDowns(16),
+    path: fileURLToPath(new URL('./readme/will-presenter-zh.png', import.meta.url)),
+  }),
   shot('compare-presenter', '1920', 'zh', COMPARE, {
     presenter: true,
     keys: pageDowns(16),
@@ -80,42 +89,19 @@ const SHOTS: Shot[] = [
   }),
 ];
 
-async function main(): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const lab = await startLab();
-  const problems: string[] = [];
-  try {
-    // SHOTS=compare takes only the pictures whose name contains "compare"
-    const only = process.env.SHOTS;
-    for (const s of SHOTS.filter((shot) => !only || shot.name.includes(only))) {
-      const page = await lab.page({ width: s.width, height: s.height, locale: s.lang === 'zh' ? 'zh-CN' : 'en-US' });
-      await page.addInitScript(
-        ([lang, presenter, wide]) => {
-          localStorage.setItem('mqtt-lab.language', lang);
-          localStorage.setItem('mqtt-lab.presenter', presenter ? '1' : '0');
-          localStorage.setItem('mqtt-lab.side-hidden', wide ? '1' : '0');
-        },
-        [s.lang, s.presenter ?? false, s.wide ?? false] as const,
-      );
-      await page.goto(`${lab.url}${s.hash}`);
-      await page.locator(s.ready ?? '[data-panel="Controls"]').waitFor();
-      if (s.tab) await page.locator(`[data-tab="${s.tab}"]`).click();
-      for (const key of s.keys ?? []) await page.keyboard.press(key);
-      await page.mouse.move(0, 0);
-      await page.waitForTimeout(400);
-      const path = s.path ?? `${outDir}${s.name}.png`;
-      await page.screenshot({ path });
-      console.log(`saved ${path}`);
-      if (page.errors.length) problems.push(`${s.name}: ${page.errors.join('; ')}`);
-      await page.context().close();
-    }
-  } finally {
-    await lab.close();
-  }
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exitCode = 1;
-  }
-}
-
-await main();
+// SHOTS=compare takes only the pictures whose name contains "compare"
+const only = process.env.SHOTS;
+await takeShots(
+  SHOTS.filter((shot) => !only || shot.name.includes(only)),
+  async (lab, s) => {
+    const settings = { presenter: s.presenter ?? false, 'side-hidden': s.wide ?? false };
+    const page = await openAs(lab, { ...s, settings }, s.hash);
+    await page.locator(s.ready ?? '[data-panel="Controls"]').waitFor();
+    if (s.tab) await page.locator(`[data-tab="${s.tab}"]`).click();
+    for (const key of s.keys ?? []) await page.keyboard.press(key);
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    await save(page, s.name, { path: s.path });
+    return page;
+  },
+);

@@ -2,12 +2,7 @@
  * Pictures of three lessons for a person to look at, in Chinese and English, at 1280×720 and
  * 1920×1080. Run after a build: `npx vite build && node --import tsx test/e2e/lesson-screenshots.ts`.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startLab } from './browser.ts';
-
-const outDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
-mkdirSync(outDir, { recursive: true });
+import { openAs, save, takeShots } from './shots.ts';
 
 const shots = [
   { lesson: '04-fixed-header', step: 'why-close' },
@@ -16,27 +11,26 @@ const shots = [
   { lesson: '15-mqtt5', step: 'expiry-left' },
 ];
 
-const lab = await startLab();
-try {
-  for (const { lesson, step } of shots) {
-    for (const lang of ['zh', 'en'] as const) {
-      for (const [width, height] of [
-        [1280, 720],
-        [1920, 1080],
-      ]) {
-        const page = await lab.page({ width, height, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
-        await page.addInitScript((l) => localStorage.setItem('mqtt-lab.language', l), lang);
-        await page.goto(`${lab.url}#/lessons/${lesson}/${step}`);
-        await page.locator('.prose-column h3').waitFor();
-        await page.waitForTimeout(400);
-        const file = `${outDir}lesson-${lesson}-${width}x${height}-${lang}.png`;
-        await page.screenshot({ path: file });
-        if (page.errors.length) throw new Error(`${lesson} ${lang}: ${page.errors.join('; ')}`);
-        console.log('saved', file);
-        await page.context().close();
-      }
-    }
-  }
-} finally {
-  await lab.close();
-}
+const SHOTS = shots.flatMap(({ lesson, step }) =>
+  (['zh', 'en'] as const).flatMap((lang) =>
+    [
+      [1280, 720],
+      [1920, 1080],
+    ].map(([width, height]) => ({
+      name: `lesson-${lesson}-${width}x${height}-${lang}`,
+      lesson,
+      step,
+      lang,
+      width,
+      height,
+    })),
+  ),
+);
+
+await takeShots(SHOTS, async (lab, shot) => {
+  const page = await openAs(lab, shot, `#/lessons/${shot.lesson}/${shot.step}`);
+  await page.locator('.prose-column h3').waitFor();
+  await page.waitForTimeout(400);
+  await save(page, shot.name);
+  return page;
+});

@@ -6,12 +6,8 @@
  *
  * PNGs go to test-results/screenshots/. Console errors on any page make the script fail.
  */
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { EXAMPLES } from '../../app/explainer/examples.ts';
-import { startLab } from './browser.ts';
-
-const outDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+import { openAs, save, takeShots } from './shots.ts';
 
 const example = (id: string) => EXAMPLES.find((e) => e.id === id)!.hex;
 const PUBLISH5 = example('publish5');
@@ -54,44 +50,14 @@ const SHOTS: Shot[] = [
   shot('damaged-link', '1280', 'zh', 'x=30zz&v=4'),
 ];
 
-async function main(): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const lab = await startLab();
-  const problems: string[] = [];
-  try {
-    for (const shot of SHOTS) {
-      const page = await lab.page({
-        width: shot.width,
-        height: shot.height,
-        locale: shot.lang === 'zh' ? 'zh-CN' : 'en-US',
-      });
-      await page.addInitScript(
-        ([lang, large]) => {
-          localStorage.setItem('mqtt-lab.language', lang);
-          localStorage.setItem('mqtt-lab.large-text', large ? '1' : '0');
-        },
-        [shot.lang, shot.large ?? false] as const,
-      );
-      await page.goto(`${lab.url}#${shot.hash}`);
-      await page.locator('h1').waitFor();
-      if (shot.point !== undefined) {
-        await page.locator(`[data-offset="${shot.point}"]`).first().hover();
-      }
-      await page.mouse.move(0, 0, { steps: 1 }).catch(() => {});
-      if (shot.point !== undefined) await page.locator(`[data-offset="${shot.point}"]`).first().click();
-      const path = `${outDir}${shot.name}.png`;
-      await page.screenshot({ path, fullPage: shot.fullPage ?? false });
-      console.log(`saved ${path}`);
-      if (page.errors.length) problems.push(`${shot.name}: ${page.errors.join('; ')}`);
-      await page.context().close();
-    }
-  } finally {
-    await lab.close();
+await takeShots(SHOTS, async (lab, shot) => {
+  const page = await openAs(lab, { ...shot, settings: { 'large-text': shot.large ?? false } }, shot.hash);
+  await page.locator('h1').waitFor();
+  if (shot.point !== undefined) {
+    await page.locator(`[data-offset="${shot.point}"]`).first().hover();
   }
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exitCode = 1;
-  }
-}
-
-await main();
+  await page.mouse.move(0, 0, { steps: 1 }).catch(() => {});
+  if (shot.point !== undefined) await page.locator(`[data-offset="${shot.point}"]`).first().click();
+  await save(page, shot.name, { fullPage: shot.fullPage });
+  return page;
+});

@@ -6,11 +6,7 @@
  *
  * PNGs go to test-results/screenshots/spec-*.png. Console errors on any page make the script fail.
  */
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { startLab } from './browser.ts';
-
-const outDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+import { openAs, save, takeShots } from './shots.ts';
 
 interface Shot {
   name: string;
@@ -40,33 +36,9 @@ for (const [width, height] of sizes) {
 SHOTS.push({ name: 'spec-5-filter-1280x800-en', width: 1280, height: 800, lang: 'en', hash: '/spec/5.0?q=will' });
 SHOTS.push({ name: 'spec-311-filter-1280x800-zh', width: 1280, height: 800, lang: 'zh', hash: '/spec/3.1.1?q=遗嘱' });
 
-async function main(): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const lab = await startLab();
-  const problems: string[] = [];
-  try {
-    for (const shot of SHOTS) {
-      const page = await lab.page({
-        width: shot.width,
-        height: shot.height,
-        locale: shot.lang === 'zh' ? 'zh-CN' : 'en-US',
-      });
-      await page.addInitScript((lang) => localStorage.setItem('mqtt-lab.language', lang), shot.lang);
-      await page.goto(`${lab.url}#${shot.hash}`);
-      await page.locator('.spec-page .counts').waitFor();
-      const path = `${outDir}${shot.name}.png`;
-      await page.screenshot({ path });
-      console.log(`saved ${path}`);
-      if (page.errors.length) problems.push(`${shot.name}: ${page.errors.join('; ')}`);
-      await page.context().close();
-    }
-  } finally {
-    await lab.close();
-  }
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exitCode = 1;
-  }
-}
-
-await main();
+await takeShots(SHOTS, async (lab, shot) => {
+  const page = await openAs(lab, shot, shot.hash);
+  await page.locator('.spec-page .counts').waitFor();
+  await save(page, shot.name);
+  return page;
+});

@@ -7,13 +7,9 @@
  * PNGs go to test-results/screenshots/ (state-*.png, inspector-*.png). The lab is driven through
  * its test handle (app/lab/test-handle.ts). Console errors on any page make the script fail.
  */
-import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { Lab as LabState } from '../../app/lab/lab.svelte.ts';
-import { startLab } from './browser.ts';
-
-const outDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+import { openAs, save, takeShots } from './shots.ts';
 
 type Size = '1280' | '1920';
 interface Shot {
@@ -154,66 +150,39 @@ async function loadPreset(page: Page, id: string): Promise<void> {
   );
 }
 
-async function main(): Promise<void> {
-  await mkdir(outDir, { recursive: true });
-  const lab = await startLab();
-  const problems: string[] = [];
-  try {
-    for (const shot of SHOTS) {
-      const [width, height] = shot.size === '1280' ? [1280, 720] : [1920, 1080];
-      const page = await lab.page({ width, height, locale: shot.lang === 'zh' ? 'zh-CN' : 'en-US' });
-      await page.addInitScript(
-        ([lang, large]) => {
-          localStorage.setItem('mqtt-lab.language', lang);
-          localStorage.setItem('mqtt-lab.large-text', large ? '1' : '0');
-          localStorage.setItem('mqtt-lab.test-handle', '1');
-        },
-        [shot.lang, shot.large ?? false] as const,
-      );
-      await page.goto(`${lab.url}#/lab`);
-      await page.locator('h1').waitFor();
-      await page.waitForFunction(() => (window as unknown as { __mqttLab?: unknown }).__mqttLab !== undefined);
-      if (shot.preset) await loadPreset(page, shot.preset);
-      await drive(page, shot);
-      if (shot.select) await page.locator('.inspector .packet-view').first().waitFor();
-      else await page.locator('.state-panel svg[data-machine]').first().waitFor();
-      const name = `${shot.name}-${width}x${height}-${shot.lang}${shot.large ? '-large' : ''}`;
-      const path = `${outDir}${name}.png`;
-      if (shot.point !== undefined) {
-        await page.locator(`.inspector [data-offset="${shot.point}"]`).first().click();
-      }
-      if (shot.editQos !== undefined) {
-        await page.locator('.inspector summary').click();
-        await page.locator('.inspector select').selectOption(String(shot.editQos));
-      }
-      if (shot.both) await page.locator('.inspector .versions label').nth(1).click();
-      if (shot.enlarge) {
-        await page.locator(`[data-chart="${shot.enlarge}"] .enlarge`).click();
-        await page.waitForTimeout(200);
-      }
-      if (shot.target === 'page') await page.screenshot({ path, fullPage: shot.fullPage ?? false });
-      else {
-        // The side panel scrolls inside the page: let it grow, to picture all of it.
-        await page.addStyleTag({
-          content: [
-            '.lab, .lab .side, .lab .panel-body, .lab [id^="lab-side"]',
-            '{ height: auto !important; max-height: none !important; overflow: visible !important }',
-          ].join(' '),
-        });
-        const panel = page.locator(shot.target === 'state' ? '.state-panel' : '.inspector');
-        await panel.screenshot({ path });
-      }
-      console.log(`saved ${path}`);
-      if (page.errors.length) problems.push(`${name}: ${page.errors.join('; ')}`);
-      await page.context().close();
-    }
-  } finally {
-    await lab.close();
+await takeShots(SHOTS, async (lab, shot) => {
+  const [width, height] = shot.size === '1280' ? [1280, 720] : [1920, 1080];
+  const settings = { 'large-text': shot.large ?? false, 'test-handle': true };
+  const page = await openAs(lab, { width, height, lang: shot.lang, settings }, '#/lab');
+  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => (window as unknown as { __mqttLab?: unknown }).__mqttLab !== undefined);
+  if (shot.preset) await loadPreset(page, shot.preset);
+  await drive(page, shot);
+  if (shot.select) await page.locator('.inspector .packet-view').first().waitFor();
+  else await page.locator('.state-panel svg[data-machine]').first().waitFor();
+  const name = `${shot.name}-${width}x${height}-${shot.lang}${shot.large ? '-large' : ''}`;
+  if (shot.point !== undefined) {
+    await page.locator(`.inspector [data-offset="${shot.point}"]`).first().click();
   }
-  if (problems.length) {
-    console.error(problems.join('\n'));
-    process.exitCode = 1;
+  if (shot.editQos !== undefined) {
+    await page.locator('.inspector summary').click();
+    await page.locator('.inspector select').selectOption(String(shot.editQos));
   }
-}
-
-await main();
+  if (shot.both) await page.locator('.inspector .versions label').nth(1).click();
+  if (shot.enlarge) {
+    await page.locator(`[data-chart="${shot.enlarge}"] .enlarge`).click();
+    await page.waitForTimeout(200);
+  }
+  if (shot.target === 'page') await save(page, name, { fullPage: shot.fullPage });
+  else {
+    // The side panel scrolls inside the page: let it grow, to picture all of it.
+    await page.addStyleTag({
+      content: [
+        '.lab, .lab .side, .lab .panel-body, .lab [id^="lab-side"]',
+        '{ height: auto !important; max-height: none !important; overflow: visible !important }',
+      ].join(' '),
+    });
+    await save(page, name, { target: shot.target === 'state' ? '.state-panel' : '.inspector' });
+  }
+  return page;
+});

@@ -9,6 +9,8 @@ export const clickerEn = {
     none: 'No stop yet: PageDown goes to the first moment.',
     send: '{{from}} sends {{packet}} to {{to}}',
     resend: '{{from}} resends {{packet}} to {{to}} with DUP = 1',
+    retransmit:
+      'TCP sends the segment with {{packet}} from {{from}} to {{to}} again (transmission {{attempt}}: the earlier were lost); MQTT sees no resend, DUP stays 0',
     copied: 'The network copies {{packet}} from {{from}} to {{to}}',
     arrive: '{{packet}} from {{from}} arrives at {{to}}',
     lost: {

@@ -12,6 +12,8 @@ export const clickerZh: Shape<typeof clickerEn> = {
     none: '还没有停靠点：按 PageDown 前往第一个时刻。',
     send: '{{from}}向{{to}}发送 {{packet}}',
     resend: '{{from}}以 DUP = 1 向{{to}}重发 {{packet}}',
+    retransmit:
+      'TCP 重传{{from}}发往{{to}}的 {{packet}} 所在的报文段（第 {{attempt}} 次发送，之前的都丢失了）；MQTT 层看不到重发，DUP 仍为 0',
     copied: '网络复制了{{from}}发往{{to}}的 {{packet}}',
     arrive: '{{from}}发出的 {{packet}} 到达{{to}}',
     lost: {

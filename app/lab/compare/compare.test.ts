@@ -1,7 +1,8 @@
 import { type TraceEvent, simulate } from '$engine';
 import { describe, expect, test } from 'vitest';
+import { beatsOf } from '../beats.ts';
 import { withActions } from '../timeline.ts';
-import { isMoment, nextStop, parseSide, readCompareQuery, timelineOf, writeCompareQuery } from './compare.ts';
+import { nextBeatTime, nextEventTime, parseSide, readCompareQuery, timelineOf, writeCompareQuery } from './compare.ts';
 
 const traceOf = (spec: string) => {
   const timeline = timelineOf(parseSide(spec)!);
@@ -60,21 +61,41 @@ describe('the same loss in both runs', () => {
 
 describe('one clock for both runs', () => {
   const at = (...times: number[]) => times.map((atMs, seq) => ({ seq, atMs, kind: 'state' }) as unknown as TraceEvent);
-  test('the next stop is the nearest event in either run, forwards and backwards', () => {
+  test('→ and ← go to the nearest event in either run, forwards and backwards', () => {
     const a = at(0, 100, 300);
     const b = at(0, 200, 300);
-    expect(nextStop([a, b], 0, 1)).toBe(100);
-    expect(nextStop([a, b], 100, 1)).toBe(200);
-    expect(nextStop([a, b], 300, 1)).toBeNull();
-    expect(nextStop([a, b], 300, -1)).toBe(200);
-    expect(nextStop([a, b], 0, -1)).toBeNull();
+    expect(nextEventTime([a, b], 0, 1)).toBe(100);
+    expect(nextEventTime([a, b], 100, 1)).toBe(200);
+    expect(nextEventTime([a, b], 300, 1)).toBeNull();
+    expect(nextEventTime([a, b], 300, -1)).toBe(200);
+    expect(nextEventTime([a, b], 0, -1)).toBeNull();
   });
 
-  test('PageDown stops at moments: a packet, a delivery, a timer firing, not a state change', () => {
-    const trace = traceOf('qos1-lost-puback');
-    const moments = trace.filter(isMoment);
-    expect(moments.some((e) => e.kind === 'drop')).toBe(true);
-    expect(moments.some((e) => e.kind === 'timer' && e.action === 'fire')).toBe(true);
-    expect(moments.some((e) => e.kind === 'state')).toBe(false);
+  test('PageDown stops at the union of both runs’ story beats (beats.ts), PageUp walks them back', () => {
+    const traces = [traceOf('qos1-lost-puback'), traceOf('qos1-lost-puback~q2')];
+    const runs = traces.map((trace) => beatsOf(trace));
+    const union = [...new Set(runs.flatMap((beats) => beats.map((b) => b.atMs)))].sort((x, y) => x - y);
+    // the compare page opens at 0 s, showing what happens at 0 s: its first press goes past it
+    const forwards: number[] = [];
+    for (let t: number | null = 0; t !== null; t = nextBeatTime(runs, t, 1)) forwards.push(t);
+    expect(forwards).toEqual(union[0] === 0 ? union : [0, ...union]);
+    const backwards: number[] = [];
+    for (let t: number | null = union.at(-1)!; t !== null; t = nextBeatTime(runs, t, -1)) backwards.push(t);
+    expect(backwards).toEqual([...forwards].reverse());
+    // the moments the comparison is about are stops: each run's lost answer and its DUP resend
+    for (const [i, lost] of [
+      [0, 'PUBACK'],
+      [1, 'PUBREC'],
+    ] as const) {
+      const beat = runs[i].find((b) => b.moments.some((m) => m.kind === 'lost'));
+      const drop = traces[i][beat!.moments.find((m) => m.kind === 'lost')!.seq];
+      expect(drop.kind === 'drop' && traces[i][drop.send]).toMatchObject({ packet: { type: lost } });
+      expect(forwards).toContain(beat!.atMs);
+      expect(forwards).toContain(runs[i].find((b) => b.moments.some((m) => m.kind === 'resend'))!.atMs);
+    }
+    // a loss is a stop where its × is drawn, which is no event's time: the old rule (event times) missed it
+    const eventTimes = new Set(traces.flat().map((e) => e.atMs));
+    const lossStops = runs.flatMap((beats) => beats.filter((b) => b.headline.kind === 'lost').map((b) => b.atMs));
+    expect(lossStops.some((t) => !eventTimes.has(t))).toBe(true);
   });
 });

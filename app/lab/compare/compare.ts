@@ -5,9 +5,10 @@
  * answer to a PUBLISH (PUBACK in QoS 1, PUBREC in QoS 2) aims at that answer in the other QoS, so
  * the same packet is lost in both runs and the class sees where the extra packets go.
  *
- * Both runs are stepped on one clock: the stops are the union of both runs' moments.
+ * Both runs are stepped on one clock: PageDown's stops are the union of both runs' story beats.
  */
 import type { Packet, Scenario, Step, TraceEvent } from '$engine';
+import { type Beat, type Cursor, nextBeat } from '../beats.ts';
 import { seedOf } from '../permalink.ts';
 import { presetById } from '../presets.ts';
 import type { Timeline } from '../timeline.ts';
@@ -96,49 +97,40 @@ export function timelineOf(side: Side): Timeline {
   return { scenario, seed: seedOf(base), actions: [] };
 }
 
-/** What `→` stops on: any event. What PageDown stops on: a moment a presenter talks about. */
-export function isMoment(event: TraceEvent): boolean {
-  switch (event.kind) {
-    case 'send':
-    case 'arrive':
-    case 'drop':
-    case 'deliver':
-    case 'close':
-    case 'step':
-    case 'error':
-      return true;
-    case 'timer':
-      return event.action === 'fire';
-    default:
-      return false;
-  }
-}
+/** The nearer of two times in `direction` (the smaller going forwards), either of them possibly absent. */
+const nearer = (direction: 1 | -1, a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : direction > 0 ? Math.min(a, b) : Math.max(a, b);
 
 /**
- * The next (direction 1) or previous (-1) time after / before `timeMs` at which either trace has
- * an event that `keep` accepts; null when there is none.
+ * What `→` / `←` stop on: the next (direction 1) or previous (-1) time after / before `timeMs` at
+ * which either trace has any event; null when there is none.
  */
-export function nextStop(
+export function nextEventTime(
   traces: readonly (readonly TraceEvent[])[],
   timeMs: number,
   direction: 1 | -1,
-  keep: (event: TraceEvent) => boolean = () => true,
 ): number | null {
   let best: number | null = null;
   for (const trace of traces) {
-    if (direction > 0) {
-      const found = trace.find((e) => e.atMs > timeMs && keep(e));
-      if (found && (best === null || found.atMs < best)) best = found.atMs;
-    } else {
-      for (let i = trace.length - 1; i >= 0; i--) {
-        const e = trace[i];
-        if (e.atMs < timeMs && keep(e)) {
-          if (best === null || e.atMs > best) best = e.atMs;
-          break;
-        }
-      }
-    }
+    let found: number | null = null;
+    if (direction > 0) found = trace.find((e) => e.atMs > timeMs)?.atMs ?? null;
+    else
+      for (let i = trace.length - 1; i >= 0 && found === null; i--) if (trace[i].atMs < timeMs) found = trace[i].atMs;
+    best = nearer(direction, best, found);
   }
+  return best;
+}
+
+/**
+ * What PageDown / PageUp stop on: the next or previous story beat of either run (beats.ts, the
+ * lab's own rule), on the shared clock — so the stops are the union of both runs' beats. The
+ * comparison shows everything up to its clock in both runs, so a beat at the clock's time has
+ * been reached.
+ */
+export function nextBeatTime(runs: readonly (readonly Beat[])[], timeMs: number, direction: 1 | -1): number | null {
+  const shown: Cursor = { seq: Number.POSITIVE_INFINITY, timeMs };
+  let best: number | null = null;
+  for (const beats of runs) best = nearer(direction, best, nextBeat(beats, shown, direction)?.atMs ?? null);
   return best;
 }
 

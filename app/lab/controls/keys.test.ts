@@ -1,6 +1,6 @@
 /** Which key does what, wherever the focus is: the keys reach the lab unless a text box is being typed in. */
 import { describe, expect, test } from 'vitest';
-import { type FocusKind, commandFor } from './keys.ts';
+import { type FocusKind, commandFor, keyHandler } from './keys.ts';
 
 const press = (key: string, focus: FocusKind = 'none', more = {}) => commandFor({ key, focus, ...more });
 
@@ -56,5 +56,54 @@ describe('keys', () => {
       'option4',
       'reveal',
     ]);
+  });
+});
+
+describe('the keydown handler every keyed page uses', () => {
+  const keydown = (key: string, target: EventTarget | null = null) => {
+    let prevented = false;
+    const event = { key, target, defaultPrevented: false, preventDefault: () => (prevented = true) };
+    return { event: event as unknown as KeyboardEvent, prevented: () => prevented };
+  };
+
+  test('hands the command on, and takes the key only when the page took the command', () => {
+    const seen: string[] = [];
+    const onkeydown = keyHandler((command) => {
+      seen.push(command);
+      return command !== 'toggle';
+    });
+    const down = keydown('PageDown');
+    onkeydown(down.event);
+    expect(down.prevented()).toBe(true);
+    const space = keydown(' ');
+    onkeydown(space.event);
+    expect(space.prevented()).toBe(false); // not taken: Space keeps its default
+    const letter = keydown('x');
+    onkeydown(letter.event);
+    expect(seen).toEqual(['nextStop', 'toggle']); // a key with no meaning reaches no page
+    expect(letter.prevented()).toBe(false);
+  });
+
+  test('reads presenter mode at each press: → moves between stops while presenting', () => {
+    let presenting = false;
+    const seen: string[] = [];
+    const onkeydown = keyHandler(
+      (command) => (seen.push(command), true),
+      () => presenting,
+    );
+    onkeydown(keydown('ArrowRight').event);
+    presenting = true;
+    onkeydown(keydown('ArrowRight').event);
+    expect(seen).toEqual(['forward', 'nextStop']);
+  });
+
+  test('a text box being typed in keeps its keys', () => {
+    const seen: string[] = [];
+    const onkeydown = keyHandler((command) => (seen.push(command), true));
+    const input = { tagName: 'INPUT', type: 'text', dataset: {}, getAttribute: () => null } as unknown as EventTarget;
+    const typed = keydown('ArrowRight', input);
+    onkeydown(typed.event);
+    expect(seen).toEqual([]);
+    expect(typed.prevented()).toBe(false);
   });
 });

@@ -112,6 +112,29 @@ export function focusKind(target: EventTarget | null): FocusKind {
 }
 
 /**
+ * The keydown handler every keyed page uses (the lab, a lesson, the comparison): it reads the press
+ * — its key and modifiers, where the focus is, presenter mode — and hands the command to `handle`,
+ * which says whether it took the key; a key taken loses its default (PageDown scrolls no page).
+ */
+export function keyHandler(
+  handle: (command: Command) => boolean,
+  presenting: () => boolean = () => false,
+): (event: KeyboardEvent) => void {
+  return (event) => {
+    const command = commandFor({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      defaultPrevented: event.defaultPrevented,
+      focus: focusKind(event.target),
+      presenting: presenting(),
+    });
+    if (command && handle(command)) event.preventDefault();
+  };
+}
+
+/**
  * After a choice in a <select> (the scenario picker, a QoS, a direction…), hand the keys back to
  * the page: the select is left, so the next PageDown moves the story instead of the choice.
  * Listen with it for `change` on the window.

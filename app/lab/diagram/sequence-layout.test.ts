@@ -211,6 +211,9 @@ describe('timers, labels and the axis', () => {
     // the one that says more goes first: a crowd of routine labels does not push it out
     const crowd = [0, 5, 10, 12, 15].map((y) => ({ y, rank: 1 }));
     expect(placeLabels([...crowd, { y: 11, rank: 0 }], 10, 15)).toEqual([0, null, 21, null, null, 11]);
+    // none between free.from and free.to (the cursor's line): one pushed there goes past it
+    expect(placeLabels(same([0, 5]), 10, Infinity, { from: 8, to: 22 })).toEqual([0, 22]);
+    expect(placeLabels(same([8, 30]), 10, Infinity, { from: 8, to: 22 })).toEqual([8, 30]);
   });
 
   test('ticks fit the window and read in seconds', () => {

@@ -3,7 +3,7 @@
  * packet has come at the cursor, the line, head, × and label of each arrow, timer bars, marks kept
  * from overlapping, and the time axis. Time runs down: y = a d3 linear scale of virtual ms.
  */
-import { format, scaleLinear } from 'd3';
+import { ticks as niceTicks } from 'd3';
 import type { Packet, SendEvent } from '$engine';
 import { t } from '../../i18n/i18n.svelte.ts';
 import { BROKER, type Copy, type PacketArrow, type TimerBar } from './run-model.ts';
@@ -64,11 +64,21 @@ export function laneXs(order: readonly string[], width: number, gutter: number, 
   return x;
 }
 
-/** The vertical scale: virtual ms → y in the diagram's content, `top` at time 0. */
-export function timeScale(pxPerMs: number, top: number) {
-  return scaleLinear()
-    .domain([0, 1_000])
-    .range([top, top + pxPerMs * 1_000]);
+/** A vertical scale: virtual ms → y, and back with `invert`. */
+export interface TimeScale {
+  (ms: number): number;
+  invert(y: number): number;
+}
+
+/**
+ * The vertical scale: virtual ms → y in the diagram's content, `top` at time 0. A straight line,
+ * written here rather than taken from d3-scale, whose number formatting would come with it onto
+ * the first screen.
+ */
+export function timeScale(pxPerMs: number, top: number): TimeScale {
+  const y = (ms: number) => top + ms * pxPerMs;
+  y.invert = (at: number) => (at - top) / pxPerMs;
+  return y;
 }
 
 export interface CopyProgress {
@@ -327,15 +337,18 @@ export function timerShape(
  * needs). The labels that say more are placed first (lower `rank`: a cut cable before the tenth
  * "publish"), each at the first free place at or below its wanted `y`. One that would have to move
  * more than `maxShift` from its time is left out (null) rather than drawn where it does not
- * belong: zoomed out, a pile of labels would otherwise drift by seconds.
+ * belong: zoomed out, a pile of labels would otherwise drift by seconds. No label is placed strictly
+ * between `free.from` and `free.to` (the cursor's line, which would strike it through).
  */
 export function placeLabels(
   wanted: readonly { y: number; rank: number }[],
   height: number,
   maxShift: number,
+  free?: { from: number; to: number },
 ): (number | null)[] {
   const order = wanted.map((_, i) => i).sort((a, b) => wanted[a].rank - wanted[b].rank || wanted[a].y - wanted[b].y);
-  const taken: { y0: number; y1: number }[] = []; // kept sorted by y0
+  // kept sorted by y0; a label at y takes [y, y + height), so one in (from, to) meets [from + height, to)
+  const taken: { y0: number; y1: number }[] = free ? [{ y0: free.from + height, y1: free.to }] : [];
   const out: (number | null)[] = wanted.map(() => null);
   for (const i of order) {
     let at = wanted[i].y;
@@ -410,15 +423,11 @@ export function keepApart(boxes: readonly Box[], taken: readonly Box[] = []): Se
 /** Ticks for the time axis over [t0, t1] ms, labelled in ms for short spans and in s otherwise. */
 export function timeTicks(t0: number, t1: number, count: number): { ms: number; label: string }[] {
   if (!(t1 > t0)) return [];
-  const ticks = scaleLinear()
-    .domain([Math.max(0, t0), t1])
-    .ticks(Math.max(2, count))
-    .filter((ms) => ms >= 0);
+  const ticks = niceTicks(Math.max(0, t0), t1, Math.max(2, count)).filter((ms) => ms >= 0);
   const step = ticks.length > 1 ? ticks[1] - ticks[0] : t1 - t0;
   const digits = step >= 1_000 ? 0 : step >= 100 ? 1 : step >= 10 ? 2 : 3;
-  const seconds = format(`.${digits}f`);
   // the unit in the reader's language: "0.1 秒" on the axis beside "0.65 秒" in the header
-  return ticks.map((ms) => ({ ms, label: t('value.seconds', { value: seconds(ms / 1_000) }) }));
+  return ticks.map((ms) => ({ ms, label: t('value.seconds', { value: (ms / 1_000).toFixed(digits) }) }));
 }
 
 /** The translation that puts content y `cursorY` at `fraction` of a view `height` tall. */

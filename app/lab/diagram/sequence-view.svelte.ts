@@ -373,17 +373,32 @@ export class SequenceView {
   #labelSpot(item: ArrowItem, items: readonly ArrowItem[], kept: readonly Box[]): { at: Point; box: Box } | null {
     const s = item.shape;
     const font = this.fontPx;
+    const free = (at: Point): { at: Point; box: Box } | null => {
+      const box = this.labelBox(item, at);
+      if (box.x0 < this.gutter || box.x1 > this.width) return null;
+      if (kept.some((other) => overlaps(box, other))) return null;
+      if (items.some((o) => o !== item && segmentHitsBox(o.shape.x1, o.shape.y1, o.shape.x2, o.shape.y2, box)))
+        return null;
+      return { at, box };
+    };
+    const round = (v: number) => Math.round(v * 10) / 10;
+    // Just sent (at the cursor, the will going out): its line is too short to carry its name, so
+    // the name goes beside its sender, towards where it is going, above the cursor's line (below
+    // it is the future, not drawn yet).
+    if (item.inFlight && Math.hypot(s.x2 - s.x1, s.y2 - s.y1) < textWidth(item.text, font)) {
+      const toward = Math.sign(this.laneX[item.arrow.send.to] - s.x1) || 1;
+      const x = round(s.x1 + toward * (textWidth(item.text, font * 1.05) / 2 + 12));
+      for (let row = 0; row < 3; row++) {
+        const spot = free({ x, y: round(s.y1 - font * 0.4 - 2 - row * font * 1.4) });
+        if (spot) return spot;
+      }
+    }
     for (const f of LABEL_FRACTIONS) {
       const px = s.x1 + (s.x2 - s.x1) * f;
       const py = s.y1 + (s.y2 - s.y1) * f;
       for (const dy of [-4, font * 0.95 + 3]) {
-        const at = { x: Math.round(px * 10) / 10, y: Math.round((py + dy) * 10) / 10 };
-        const box = this.labelBox(item, at);
-        if (box.x0 < this.gutter || box.x1 > this.width) continue;
-        if (kept.some((other) => overlaps(box, other))) continue;
-        if (items.some((o) => o !== item && segmentHitsBox(o.shape.x1, o.shape.y1, o.shape.x2, o.shape.y2, box)))
-          continue;
-        return { at, box };
+        const spot = free({ x: round(px), y: round(py + dy) });
+        if (spot) return spot;
       }
     }
     return null;
@@ -422,6 +437,9 @@ export class SequenceView {
     const font = this.fontPx;
     const line = font * 1.25;
     const viewTop = -this.offsetY;
+    // how far a name's middle keeps from the cursor's line (about half its height, and a little)
+    const cursorY = this.y(cursor.timeMs);
+    const clear = font * 0.75;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- scratch for this computation
     const wanted = new Map<string, { y: number; rank: number; set: (y: number | null) => void }[]>();
     const want = (party: string, y: number, rank: number, set: (y: number | null) => void) => {
@@ -505,7 +523,9 @@ export class SequenceView {
         box: { x0, x1: x0 + width, y0: y - font * 0.7, y1: y + font * 0.7 },
       };
       marks.push(item);
-      want(mark.party, y, markRank(mark), (at) => {
+      // a mark at the cursor's time: its name just above the cursor's line, not struck through by it
+      const wantY = Math.abs(y - cursorY) < clear ? cursorY - clear - 1 : y;
+      want(mark.party, wantY, markRank(mark), (at) => {
         item.labelY = at;
         if (at !== null) item.box = { ...item.box, y0: at - font * 0.7, y1: at + font * 0.7 };
         else item.box = { x0: 0, x1: 0, y0: 0, y1: 0 };
@@ -515,7 +535,7 @@ export class SequenceView {
     // Names pushed apart on each lifeline, but never far from their moment: one that would be
     // pushed more than a few lines is left out (its glyph stays; hover and the narration name it).
     for (const list of wanted.values()) {
-      const ys = placeLabels(list, line, line * 2.5);
+      const ys = placeLabels(list, line, line * 2.5, { from: cursorY - clear, to: cursorY + clear });
       list.forEach((w, i) => w.set(ys[i]));
     }
     return { timers, marks };

@@ -3,6 +3,7 @@ import { loadScenario } from '../../../test/support/load-scenario.ts';
 import type { Scenario } from '$engine';
 import { setLanguage } from '../../i18n/i18n.svelte.ts';
 import { Lab } from '../lab.svelte.ts';
+import { presetById } from '../presets.ts';
 import { arrowAria, markAria, markLabel } from './diagram-text.ts';
 import { copyProgress } from './sequence-layout.ts';
 import { DENSE_LIMIT, SequenceView } from './sequence-view.svelte.ts';
@@ -133,4 +134,35 @@ describe('a packet a corrupt fault altered', () => {
     await setLanguage('en');
     for (const mark of view.run.model.marks) expect(markLabel(mark)).not.toContain('reserved-flags');
   });
+});
+
+describe('the will going out (keepalive + will, the stop at 13.55 s)', () => {
+  // the projector's size: presenter mode's text on a 1920×1080 screen
+  for (const em of [16, 26]) {
+    test(`its close is named above the cursor's line and its PUBLISH is named (em ${em})`, () => {
+      const lab = new Lab();
+      lab.load({ scenario: presetById('keepalive-will')!.scenario, seed: 1, actions: [] });
+      lab.ensure(lab.endMs);
+      lab.seekTime(13_550);
+      const view = new SequenceView(lab);
+      view.width = 1_250;
+      view.height = 400;
+      view.em = em;
+      view.ty = view.tyFor(13_550, 300);
+      const cursorY = view.y(13_550);
+      const close = view.marks.find((m) => m.mark.kind === 'close' && m.mark.atMs === 13_550);
+      expect(close?.labelY, 'the close is named').not.toBeNull();
+      // the name's middle is at least about half its height from the line: the line does not strike it
+      expect(Math.abs(close!.labelY! - cursorY)).toBeGreaterThanOrEqual(view.fontPx * 0.7);
+      const will = view.arrows.items.find(
+        (item) => item.arrow.send.from === 'broker' && item.arrow.send.sentAtMs === 13_550,
+      );
+      expect(will?.arrow.send.packet.type).toBe('PUBLISH');
+      const at = view.arrows.labelled.get(will!.key);
+      expect(at, 'the will PUBLISH is named').toBeDefined();
+      // above the line (the future below it is not drawn yet), towards app (right of the broker)
+      expect(view.labelBox(will!, at!).y1).toBeLessThan(cursorY);
+      expect(at!.x).toBeGreaterThan(will!.shape.x1);
+    });
+  }
 });
