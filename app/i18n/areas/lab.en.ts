@@ -247,7 +247,7 @@ export const labEn = {
       },
       arrive: '{{to}} receives {{packet}} from {{from}} after {{took}}.',
       arriveCaptured:
-        '{{to}} receives {{packet}} from {{from}}. A capture records one time per packet, where it was captured, so how long it took on the way is not known.',
+        '{{to}} receives {{packet}} from {{from}} (the time is the capture point’s; the time on the way is not known).',
       arriveCopy:
         '{{to}} receives a second copy of {{packet}} from {{from}}: the network duplicated it (textbook model).',
       arriveRetransmitted_one:

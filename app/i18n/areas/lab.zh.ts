@@ -245,7 +245,7 @@ export const labZh: Shape<typeof labEn> = {
         other: '{{from}}向{{to}}发送 {{packet}}。',
       },
       arrive: '{{to}}收到{{from}}发来的 {{packet}}，用时 {{took}}。',
-      arriveCaptured: '{{to}}收到{{from}}发来的 {{packet}}。抓包只在抓包点为每个报文记一个时间，途中用了多久无从得知。',
+      arriveCaptured: '{{to}}收到{{from}}发来的 {{packet}}（时间为抓包点的时间，途中用时不明）。',
       arriveCopy: '{{to}}又收到一份{{from}}发来的 {{packet}}：网络复制了它（教科书模型）。',
       arriveRetransmitted_one:
         'TCP 丢失了这个报文段一次并重传：{{toObject}}收到{{from}}发来的 {{packet}}，用时 {{took}}，平常约 {{usual}}；这条链路上后面的数据都排在它后面等待。',
