@@ -134,19 +134,112 @@ export function propertyByName(name: string): PropertyInfo | undefined {
   return byName.get(name);
 }
 
+/**
+ * Where each property is described in each packet that may carry it (5.0): the packet's properties
+ * section, then one subsection a property, in the order the standard lists them from .2 (.1 is the
+ * Property Length). A property's own rules ("It is a Protocol Error to include the Receive Maximum
+ * more than once or for it to have the value 0", §3.1.2.11.3) are sentences of that subsection and
+ * not numbered statements, so errors that break them cite it.
+ */
+const PROPERTY_SECTIONS: Record<PropertyPlace, readonly [string, readonly PropertyName[]]> = {
+  CONNECT: [
+    '3.1.2.11',
+    [
+      'sessionExpiryInterval',
+      'receiveMaximum',
+      'maximumPacketSize',
+      'topicAliasMaximum',
+      'requestResponseInformation',
+      'requestProblemInformation',
+      'userProperties',
+      'authenticationMethod',
+      'authenticationData',
+    ],
+  ],
+  WILL: [
+    '3.1.3.2',
+    [
+      'willDelayInterval',
+      'payloadFormatIndicator',
+      'messageExpiryInterval',
+      'contentType',
+      'responseTopic',
+      'correlationData',
+      'userProperties',
+    ],
+  ],
+  CONNACK: [
+    '3.2.2.3',
+    [
+      'sessionExpiryInterval',
+      'receiveMaximum',
+      'maximumQoS',
+      'retainAvailable',
+      'maximumPacketSize',
+      'assignedClientIdentifier',
+      'topicAliasMaximum',
+      'reasonString',
+      'userProperties',
+      'wildcardSubscriptionAvailable',
+      'subscriptionIdentifierAvailable',
+      'sharedSubscriptionAvailable',
+      'serverKeepAlive',
+      'responseInformation',
+      'serverReference',
+      'authenticationMethod',
+      'authenticationData',
+    ],
+  ],
+  PUBLISH: [
+    '3.3.2.3',
+    [
+      'payloadFormatIndicator',
+      'messageExpiryInterval',
+      'topicAlias',
+      'responseTopic',
+      'correlationData',
+      'userProperties',
+      'subscriptionIdentifiers',
+      'contentType',
+    ],
+  ],
+  PUBACK: ['3.4.2.2', ['reasonString', 'userProperties']],
+  PUBREC: ['3.5.2.2', ['reasonString', 'userProperties']],
+  PUBREL: ['3.6.2.2', ['reasonString', 'userProperties']],
+  PUBCOMP: ['3.7.2.2', ['reasonString', 'userProperties']],
+  SUBSCRIBE: ['3.8.2.1', ['subscriptionIdentifiers', 'userProperties']],
+  SUBACK: ['3.9.2.1', ['reasonString', 'userProperties']],
+  UNSUBSCRIBE: ['3.10.2.1', ['userProperties']],
+  UNSUBACK: ['3.11.2.1', ['reasonString', 'userProperties']],
+  PINGREQ: ['', []],
+  PINGRESP: ['', []],
+  DISCONNECT: ['3.14.2.2', ['sessionExpiryInterval', 'reasonString', 'userProperties', 'serverReference']],
+  AUTH: ['3.15.2.2', ['authenticationMethod', 'authenticationData', 'reasonString', 'userProperties']],
+};
+
+/** The section that describes `name` in `place` ('§3.1.2.11.3'); §2.2.2.2 where it may not appear. */
+export function propertySection(name: PropertyName, place: PropertyPlace): string {
+  const [root, order] = PROPERTY_SECTIONS[place];
+  const index = order.indexOf(name);
+  return index < 0 ? '§2.2.2.2' : `§${root}.${index + 2}`;
+}
+
 function repeats(info: PropertyInfo, place: PropertyPlace): boolean {
   return info.repeats === true || (Array.isArray(info.repeats) && info.repeats.includes(place));
 }
 
 /** Check one value against the table; `offset` is where it starts, for the error. */
-function checkValue(info: PropertyInfo, value: number, offset: number): void {
+function checkValue(info: PropertyInfo, value: number, offset: number, place: PropertyPlace): void {
   const check = info.check;
   if (!check) return;
   const bad =
     (check.allowed && !check.allowed.includes(value)) ||
     (check.min !== undefined && value < check.min) ||
     (check.max !== undefined && value > check.max);
-  if (bad) throw protocolError(offset, 'property-value', check.rule ?? '§2.2.2.2', { property: info.name, value });
+  if (bad) {
+    const rule = check.rule ?? propertySection(info.name, place);
+    throw protocolError(offset, 'property-value', rule, { property: info.name, value });
+  }
 }
 
 // ---------------------------------------------------------------- decode
@@ -186,12 +279,12 @@ export function readProperties(
     // Each property says "It is a Protocol Error to include ... more than once", bar the ones that repeat.
     const multiple = repeats(info, place);
     if (!multiple && bag[info.name] !== undefined) {
-      throw protocolError(at, 'property-repeated', '§2.2.2.2', { property: info.name });
+      throw protocolError(at, 'property-repeated', propertySection(info.name, place), { property: info.name });
     }
     r.open(`${field}.${info.name}`, `property.${info.name}`, at);
     r.numberLeaf('propertyId', 'field.propertyId', at, id, 1);
     const valueAt = r.pos;
-    const value = readValue(r, info, field);
+    const value = readValue(r, info, field, place);
     if (info.type === 'pair') {
       (props.userProperties ??= []).push(value as [string, string]);
     } else if (info.name === 'subscriptionIdentifiers') {
@@ -208,7 +301,7 @@ export function readProperties(
   return props;
 }
 
-function readValue(r: Reader, info: PropertyInfo, field: string): unknown {
+function readValue(r: Reader, info: PropertyInfo, field: string, place: PropertyPlace): unknown {
   const start = r.pos;
   const path = `${field}.${info.name}`;
   let value: unknown;
@@ -225,7 +318,7 @@ function readValue(r: Reader, info: PropertyInfo, field: string): unknown {
     case 'varint': {
       value = r.varint(info.name);
       if (r.spans) r.varintSpans(path, 'field.propertyValue', start, value as number);
-      checkValue(info, value as number, start);
+      checkValue(info, value as number, start, place);
       return value;
     }
     case 'utf8':
@@ -240,7 +333,7 @@ function readValue(r: Reader, info: PropertyInfo, field: string): unknown {
   }
   const width = info.type === 'byte' ? 1 : info.type === 'u16' ? 2 : 4;
   r.numberLeaf(path, 'field.propertyValue', start, value as number, width);
-  checkValue(info, value as number, start);
+  checkValue(info, value as number, start, place);
   return value;
 }
 
@@ -297,30 +390,30 @@ export function measureProperties(props: Properties | undefined, place: Property
           reason: 'expected an array of numbers',
         });
       if (value.length > 1 && !repeats(info, place))
-        throw protocolError(offset, 'property-repeated', '§2.2.2.2', { property: name });
+        throw protocolError(offset, 'property-repeated', propertySection(info.name, place), { property: name });
       for (const id of value as unknown[]) {
         checkInteger(id, 'subscriptionIdentifiers', 0, 268_435_455, offset);
-        checkValue(info, id as number, offset);
+        checkValue(info, id as number, offset, place);
         size += 1 + varintSize(id as number);
       }
     } else {
-      size += 1 + valueSize(info, value, offset);
+      size += 1 + valueSize(info, value, offset, place);
     }
   }
   return size;
 }
 
-function valueSize(info: PropertyInfo, value: unknown, offset: number): number {
+function valueSize(info: PropertyInfo, value: unknown, offset: number, place: PropertyPlace): number {
   const field = `properties.${info.name}`;
   switch (info.type) {
     case 'byte':
-      checkValue(info, checkInteger(value, field, 0, 255, offset), offset);
+      checkValue(info, checkInteger(value, field, 0, 255, offset), offset, place);
       return 1;
     case 'u16':
-      checkValue(info, checkInteger(value, field, 0, 65_535, offset), offset);
+      checkValue(info, checkInteger(value, field, 0, 65_535, offset), offset, place);
       return 2;
     case 'u32':
-      checkValue(info, checkInteger(value, field, 0, 4_294_967_295, offset), offset);
+      checkValue(info, checkInteger(value, field, 0, 4_294_967_295, offset), offset, place);
       return 4;
     case 'utf8': {
       const size = stringSize(value, field, 5, offset);

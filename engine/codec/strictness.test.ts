@@ -259,15 +259,15 @@ decodeTable('5.0 properties (§2.2.2.2)', [
   ['Topic Alias in a PUBACK', 5, '40 07 00 01 00 03 23 00 01', M, '§2.2.2.2', 6],
   ['Will Delay Interval among the CONNECT properties', 5, `10 12 ${MQTT} 05 02 00 3c 05 18 00 00 00 01 00 00`, M, '§2.2.2.2', 13],
   ['Session Expiry Interval among the will properties', 5, `10 1a ${MQTT} 05 06 00 3c 00 00 02 63 31 05 11 00 00 00 01 00 01 74 00 00`, M, '§2.2.2.2', 18],
-  ['Reason String twice', 5, '40 0a 00 01 00 06 1f 00 00 1f 00 00', P, '§2.2.2.2', 9],
-  ['two Subscription Identifiers in a SUBSCRIBE', 5, '82 0b 00 01 04 0b 01 0b 02 00 01 61 00', P, '§2.2.2.2', 7],
-  ['Payload Format Indicator 2', 5, '30 06 00 01 74 02 01 02', P, '§2.2.2.2', 7],
-  ['Request Problem Information 2', 5, `10 0f ${MQTT} 05 02 00 3c 02 17 02 00 00`, P, '§2.2.2.2', 14],
-  ['Maximum QoS 2', 5, '20 05 00 00 02 24 02', P, '§2.2.2.2', 6],
-  ['Receive Maximum 0', 5, `10 10 ${MQTT} 05 02 00 3c 03 21 00 00 00 00`, P, '§2.2.2.2', 14],
+  ['Reason String twice', 5, '40 0a 00 01 00 06 1f 00 00 1f 00 00', P, '§3.4.2.2.2', 9],
+  ['two Subscription Identifiers in a SUBSCRIBE', 5, '82 0b 00 01 04 0b 01 0b 02 00 01 61 00', P, '§3.8.2.1.2', 7],
+  ['Payload Format Indicator 2', 5, '30 06 00 01 74 02 01 02', P, '§3.3.2.3.2', 7],
+  ['Request Problem Information 2', 5, `10 0f ${MQTT} 05 02 00 3c 02 17 02 00 00`, P, '§3.1.2.11.7', 14],
+  ['Maximum QoS 2', 5, '20 05 00 00 02 24 02', P, '§3.2.2.3.4', 6],
+  ['Receive Maximum 0', 5, `10 10 ${MQTT} 05 02 00 3c 03 21 00 00 00 00`, P, '§3.1.2.11.3', 14],
   ['Topic Alias 0', 5, '30 07 00 01 74 03 23 00 00', P, 'MQTT-3.3.2-8', 7],
-  ['Subscription Identifier 0', 5, '82 09 00 01 02 0b 00 00 01 61 00', P, '§2.2.2.2', 6],
-  ['Maximum Packet Size 0', 5, '20 08 00 00 05 27 00 00 00 00', P, '§2.2.2.2', 6],
+  ['Subscription Identifier 0', 5, '82 09 00 01 02 0b 00 00 01 61 00', P, '§3.8.2.1.2', 6],
+  ['Maximum Packet Size 0', 5, '20 08 00 00 05 27 00 00 00 00', P, '§3.2.2.3.6', 6],
 ]);
 
 describe('what the codec must accept all the same', () => {
@@ -377,9 +377,9 @@ encodeTable('encode refuses a PUBLISH', [
   ['with a property PUBLISH may not carry', 5, publish({ properties: { sessionExpiryInterval: 1 } }), 'property-not-allowed', '§2.2.2.2'],
   ['with a property that does not exist', 5, publish({ properties: { colour: 1 } }), 'invalid-field', undefined],
   ['with Topic Alias 0', 5, publish({ properties: { topicAlias: 0 } }), 'property-value', 'MQTT-3.3.2-8'],
-  ['with Payload Format Indicator 2', 5, publish({ properties: { payloadFormatIndicator: 2 } }), 'property-value', '§2.2.2.2'],
+  ['with Payload Format Indicator 2', 5, publish({ properties: { payloadFormatIndicator: 2 } }), 'property-value', '§3.3.2.3.2'],
   ['with Message Expiry Interval 2^32', 5, publish({ properties: { messageExpiryInterval: 2 ** 32 } }), 'invalid-field', undefined],
-  ['with Subscription Identifier 0', 5, publish({ properties: { subscriptionIdentifiers: [0] } }), 'property-value', '§2.2.2.2'],
+  ['with Subscription Identifier 0', 5, publish({ properties: { subscriptionIdentifiers: [0] } }), 'property-value', '§3.3.2.3.8'],
   ['with a wildcard in its Response Topic', 5, publish({ properties: { responseTopic: 'r/#' } }), 'topic-wildcard', 'MQTT-3.3.2-14'],
   ['with U+0000 in a User Property', 5, publish({ properties: { userProperties: [['k', '\0']] } }), 'utf8-null', 'MQTT-1.5.4-2'],
   ['with Correlation Data of 65,536 bytes', 5, publish({ properties: { correlationData: new Uint8Array(65_536) } }), 'string-too-long', '§1.5.6'],
@@ -399,7 +399,7 @@ encodeTable('encode refuses a SUBSCRIBE', [
   ['with No Local under 3.1.1', 4, subscribe({ noLocal: true }), 'subscription-options-reserved', 'MQTT-3-8.3-4'],
   ['with Retain Handling 3', 5, subscribe({ retainHandling: 3 }), 'retain-handling-3', '§3.8.3.1'],
   ['with No Local on a shared subscription', 5, subscribe({ topicFilter: '$share/g/a', noLocal: true }), 'no-local-shared', 'MQTT-3.8.3-4'],
-  ['with two Subscription Identifiers', 5, subscribe({}, { properties: { subscriptionIdentifiers: [1, 2] } }), 'property-repeated', '§2.2.2.2'],
+  ['with two Subscription Identifiers', 5, subscribe({}, { properties: { subscriptionIdentifiers: [1, 2] } }), 'property-repeated', '§3.8.2.1.2'],
 ]);
 
 // prettier-ignore
@@ -432,7 +432,7 @@ encodeTable('encode refuses a CONNECT', [
   ['with keep alive 65,536', 4, connect(4, { keepAlive: 65_536 }), 'invalid-field', undefined],
   ['with U+0000 in its client identifier', 4, connect(4, { clientId: 'a\0' }), 'utf8-null', 'MQTT-1.5.3-2'],
   ['with Authentication Data but no method', 5, connect(5, { properties: { authenticationData: utf8('x') } }), 'auth-data-without-method', '§3.1.2.11.10'],
-  ['with Receive Maximum 0', 5, connect(5, { properties: { receiveMaximum: 0 } }), 'property-value', '§2.2.2.2'],
+  ['with Receive Maximum 0', 5, connect(5, { properties: { receiveMaximum: 0 } }), 'property-value', '§3.1.2.11.3'],
 ]);
 
 // prettier-ignore
@@ -441,7 +441,7 @@ encodeTable('encode refuses a CONNACK, an acknowledgement, a DISCONNECT or an AU
   ['CONNACK with Session Present and a refusal', 5, { type: 'CONNACK', sessionPresent: true, reasonCode: 0x87 }, 'session-present-with-error', 'MQTT-3.2.2-6'],
   ['CONNACK return code 6', 4, { type: 'CONNACK', sessionPresent: false, reasonCode: 6 }, 'reason-code-invalid', '§3.2.2.3'],
   ['CONNACK reason code 0x01', 5, { type: 'CONNACK', sessionPresent: false, reasonCode: 1 }, 'reason-code-invalid', 'MQTT-3.2.2-8'],
-  ['CONNACK with Maximum QoS 2', 5, { type: 'CONNACK', sessionPresent: false, reasonCode: 0, properties: { maximumQoS: 2 } }, 'property-value', '§2.2.2.2'],
+  ['CONNACK with Maximum QoS 2', 5, { type: 'CONNACK', sessionPresent: false, reasonCode: 0, properties: { maximumQoS: 2 } }, 'property-value', '§3.2.2.3.4'],
   ['PUBACK 0x81', 5, { type: 'PUBACK', packetId: 1, reasonCode: 0x81 }, 'reason-code-invalid', 'MQTT-3.4.2-1'],
   ['PUBACK with a reason code under 3.1.1', 4, { type: 'PUBACK', packetId: 1, reasonCode: 0x10 }, 'invalid-field', undefined],
   ['PUBACK with properties under 3.1.1', 4, { type: 'PUBACK', packetId: 1, properties: { reasonString: 'x' } }, 'properties-in-3-1-1', undefined],

@@ -255,6 +255,11 @@ test('a SUBSCRIBE with 301 filters renders, and every filter can be reached', as
   await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('SUBSCRIBE');
   // Only what is near the screen is drawn at first; the rest are placeholders.
   expect(await page.locator('.tree .row').count()).toBeLessThan(500);
+  // Scrolling draws what comes on screen, and then what is near it.
+  const drawn = await page.locator('.bytes .byte').count();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => page.locator('[data-offset="2302"]').count()).toBe(1);
+  await expect.poll(() => page.locator('.bytes .byte').count()).toBeGreaterThan(drawn + 128);
   // End in the tree goes to the last field, drawing its part of the list.
   await page.locator('.tree .row').first().focus();
   await page.keyboard.press('End');

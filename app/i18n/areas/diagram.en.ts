@@ -73,6 +73,7 @@ export const diagramEn = {
         'protocol-error': 'protocol error',
         malformed: 'malformed packet',
         refused: 'refused',
+        fin: 'closed (FIN)',
         other: '{{code}}',
       },
     },

@@ -76,6 +76,7 @@ export const diagramZh: Shape<typeof diagramEn> = {
         'protocol-error': '协议错误',
         malformed: '报文格式错误',
         refused: '被拒绝',
+        fin: '关闭（FIN）',
         other: '{{code}}',
       },
     },

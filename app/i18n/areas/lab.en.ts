@@ -248,6 +248,8 @@ export const labEn = {
         other: '{{from}} sends {{packet}} to {{to}}.',
       },
       arrive: '{{to}} receives {{packet}} from {{from}} after {{took}}.',
+      arriveCaptured:
+        '{{to}} receives {{packet}} from {{from}} (the time is the capture point’s; the time on the way is not known).',
       arriveCopy:
         '{{to}} receives a second copy of {{packet}} from {{from}}: the network duplicated it (textbook model).',
       arriveRetransmitted_one:
@@ -308,6 +310,8 @@ export const labEn = {
         malformed: '{{side}} closes the connection: it received a malformed packet.',
         'protocol-error': '{{side}} closes the connection: the other side broke the protocol.',
         'unsupported-protocol-version': '{{side}} closes the connection: the protocol version is not supported.',
+        capturedFin: '{{side}} closes the connection of {{client}}: the capture shows a TCP FIN.',
+        capturedReset: '{{side}} resets the connection of {{client}}: the capture shows a TCP RST.',
         other: '{{side}} closes the connection of {{client}} ({{reason}}).',
       },
       note: {

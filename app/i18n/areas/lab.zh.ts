@@ -247,6 +247,7 @@ export const labZh: Shape<typeof labEn> = {
         other: '{{from}}向{{to}}发送 {{packet}}。',
       },
       arrive: '{{to}}收到{{from}}发来的 {{packet}}，用时 {{took}}。',
+      arriveCaptured: '{{to}}收到{{from}}发来的 {{packet}}（时间为抓包点的时间，途中用时不明）。',
       arriveCopy: '{{to}}又收到一份{{from}}发来的 {{packet}}：网络复制了它（教科书模型）。',
       arriveRetransmitted_one:
         'TCP 丢失了这个报文段一次并重传：{{toObject}}收到{{from}}发来的 {{packet}}，用时 {{took}}，平常约 {{usual}}；这条链路上后面的数据都排在它后面等待。',
@@ -302,6 +303,8 @@ export const labZh: Shape<typeof labEn> = {
         malformed: '{{side}}关闭连接：收到了格式错误的报文。',
         'protocol-error': '{{side}}关闭连接：对方违反了协议。',
         'unsupported-protocol-version': '{{side}}关闭连接：不支持这个协议版本。',
+        capturedFin: '{{side}}关闭{{client}}的连接：抓包中是一个 TCP FIN。',
+        capturedReset: '{{side}}重置{{client}}的连接：抓包中是一个 TCP RST。',
         other: '{{side}}关闭{{client}}的连接（{{reason}}）。',
       },
       note: {

@@ -60,6 +60,11 @@ export interface StoryContext {
   scenario: Scenario;
   /** Steps that were user actions (not the scenario's own). */
   actions?: readonly Step[];
+  /**
+   * A capture opened read-only: each packet has one time, where it was captured, so nothing is
+   * said of how long it took, and a close is the FIN or RST the capture saw.
+   */
+  captured?: boolean;
 }
 
 const MAX_TEXT = 48;
@@ -108,9 +113,11 @@ class Story {
   private readonly keepAlive = new Map<number, number>();
   private readonly flowState = new Map<string, string>();
   private readonly actionKeys: Set<string>;
+  private readonly captured: boolean;
 
   constructor(context: StoryContext) {
     const { scenario } = context;
+    this.captured = context.captured ?? false;
     this.transport = scenario.transport ?? 'tcp';
     for (const client of scenario.clients) {
       const { up, down } = clientLinks(scenario, client);
@@ -405,6 +412,7 @@ class Story {
   private arrive(e: ArriveEvent, trace: readonly TraceEvent[]): Line {
     const took = e.arriveAtMs - e.sentAtMs;
     const base = { packet: packetName(e.packet), from: party(e.from), to: party(e.to, true), took: ms(took) };
+    if (this.captured) return this.line(e, 'arrive', phrase('lab.say.arriveCaptured', base));
     if (e.corrupted) {
       // what the receiver makes of the altered bytes (an error, a close) is told by the lines after
       const { offset } = e.corrupted;
@@ -505,6 +513,10 @@ class Story {
     const client = party(e.client);
     const rule = e.rule ? { rule: e.rule } : {};
     const side = party(e.side === 'broker' ? 'broker' : e.client, true);
+    if (this.captured && (e.reason === 'fin' || e.reason === 'reset')) {
+      const key = e.reason === 'fin' ? 'lab.say.close.capturedFin' : 'lab.say.close.capturedReset';
+      return this.line(e, 'connection', phrase(key, { side, client }), e.reason === 'reset' ? { tone: 'bad' } : {});
+    }
     // What the broker does in the same instant (a will) is part of the same sentence.
     const sameTask = (code: string) => {
       for (let i = e.seq + 1; i < trace.length && trace[i].atMs === e.atMs; i++) {
