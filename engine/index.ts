@@ -30,6 +30,7 @@ export {
   type Corruption,
 } from './sim/trace.ts';
 export { createPrng, type Prng } from './sim/prng.ts';
+export { EVENT_BUDGET, BUDGET_NOTE, budgetStop, type BudgetParams } from './sim/budget.ts';
 export { DEFAULT_LINK, type Transport } from './sim/link.ts';
 export {
   ScenarioSchema,

@@ -23,6 +23,8 @@ import { stateEn } from './areas/state.en.ts';
 import { specEn } from './areas/spec.en.ts';
 import { specZh } from './areas/spec.zh.ts';
 import { stateZh } from './areas/state.zh.ts';
+import { runEn } from './areas/run.en.ts';
+import { runZh } from './areas/run.zh.ts';
 import { protocolEn } from './protocol.en.ts';
 import { protocolZh } from './protocol.zh.ts';
 import { startup } from './startup.ts';
@@ -34,6 +36,7 @@ export const messages = {
     ...diagramEn,
     ...stateEn,
     ...captureEn,
+    ...runEn,
     ...protocolEn,
     ...pasteEn,
     ...lessonsEn,
@@ -47,6 +50,7 @@ export const messages = {
     ...diagramZh,
     ...stateZh,
     ...captureZh,
+    ...runZh,
     ...protocolZh,
     ...pasteZh,
     ...lessonsZh,

@@ -3,7 +3,16 @@ import { captureEn } from './capture.en.ts';
 import { clickerEn } from './clicker.en.ts';
 import { classroomEn } from './classroom.en.ts';
 import { diagramEn } from './diagram.en.ts';
+import { runEn } from './run.en.ts';
 import { labEn } from './lab.en.ts';
 import { stateEn } from './state.en.ts';
 
-export const firstScreenEn = { ...labEn, ...diagramEn, ...stateEn, ...captureEn, ...clickerEn, ...classroomEn };
+export const firstScreenEn = {
+  ...labEn,
+  ...diagramEn,
+  ...stateEn,
+  ...captureEn,
+  ...runEn,
+  ...clickerEn,
+  ...classroomEn,
+};

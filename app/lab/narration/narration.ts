@@ -706,6 +706,9 @@ class Story {
           { tone: 'bad' },
         );
       }
+      case 'budget-reached':
+        // the event budget (engine/sim/budget.ts) ended the run here
+        return this.line(e, 'broker', phrase('run.budgetSaid', { budget: Number(p.budget ?? 0) }), { tone: 'warn' });
       default:
         return say('other', { who, code: e.code }, { major: false });
     }
