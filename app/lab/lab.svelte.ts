@@ -146,10 +146,24 @@ export class Lab {
     return this.#remote !== null && !this.#remote.done;
   }
 
+  /**
+   * How far the worker has got, updated at every chunk without bumping `version` (which makes
+   * every view read the trace again): only the progress display reads it.
+   */
+  #progress = $state.raw({ computedMs: 0, events: 0 });
+
   /** Virtual time computed so far: the cursor goes up to here. */
   get computedMs(): number {
+    if (this.#remote && !this.#remote.done) return this.#progress.computedMs;
     void this.version;
     return this.#sim?.now ?? 0;
+  }
+
+  /** Events computed so far (while the worker computes, ahead of what the views show). */
+  get computedEvents(): number {
+    if (this.#remote && !this.#remote.done) return this.#progress.events;
+    void this.version;
+    return this.#sim?.trace.length ?? 0;
   }
 
   /** The person stopped the computation (Stop): the run ends where it stopped. */
@@ -325,6 +339,7 @@ export class Lab {
     });
     this.#remote = remote;
     this.#sim = remote;
+    this.#progress = { computedMs: remote.now, events: remote.trace.length };
   }
 
   #stopRemote(): void {
@@ -342,10 +357,13 @@ export class Lab {
       remote.halt();
       this.problem = { key: 'lab.problem.simulationFailed', params: { message: message.message } };
     } else if (!remote.receive(message)) return;
+    this.#progress = { computedMs: remote.now, events: remote.trace.length };
     const pace = this.#options.paceMs ?? 0;
     if (pace <= 0 || remote.done) return this.#refresh();
-    // Every view reads the whole trace: redrawing at each chunk would keep the page busy.
-    this.#refreshTimer ??= setTimeout(() => this.#refresh(), Math.max(pace, 3 * this.#refreshCostMs));
+    // Every view reads the whole trace: they follow it only when the cursor waits for more (End,
+    // a seek beyond), and then at most every `pace` ms and a quarter of the time; otherwise once,
+    // when the run is done.
+    if (this.#want) this.#refreshTimer ??= setTimeout(() => this.#refresh(), Math.max(pace, 3 * this.#refreshCostMs));
   }
 
   /** Show what has arrived: the views follow the trace, the cursor makes the move that waited. */
