@@ -3,7 +3,6 @@ import { captureEn } from './capture.en.ts';
 import { clickerEn } from './clicker.en.ts';
 import { classroomEn } from './classroom.en.ts';
 import { diagramEn } from './diagram.en.ts';
-import { runEn } from './run.en.ts';
 import { labEn } from './lab.en.ts';
 import { stateEn } from './state.en.ts';
 
@@ -12,7 +11,7 @@ export const firstScreenEn = {
   ...diagramEn,
   ...stateEn,
   ...captureEn,
-  ...runEn,
+
   ...clickerEn,
   ...classroomEn,
 };

@@ -3,7 +3,6 @@ import { captureZh } from './capture.zh.ts';
 import { clickerZh } from './clicker.zh.ts';
 import { classroomZh } from './classroom.zh.ts';
 import { diagramZh } from './diagram.zh.ts';
-import { runZh } from './run.zh.ts';
 import { labZh } from './lab.zh.ts';
 import { stateZh } from './state.zh.ts';
 
@@ -12,7 +11,7 @@ export const firstScreenZh = {
   ...diagramZh,
   ...stateZh,
   ...captureZh,
-  ...runZh,
+
   ...clickerZh,
   ...classroomZh,
 };
