@@ -31,6 +31,7 @@ export {
 } from './sim/trace.ts';
 export { isNote, notesOf, noteClient, type NoteCode, type NoteOf, type NoteParams } from './sim/notes.ts';
 export { createPrng, type Prng } from './sim/prng.ts';
+export { EVENT_BUDGET, BUDGET_NOTE, budgetStop, type BudgetParams } from './sim/budget.ts';
 export { DEFAULT_LINK, type Transport } from './sim/link.ts';
 export { clientLinks, type ClientLinks } from './run/client-links.ts';
 export {

@@ -25,6 +25,11 @@ export const BUNDLES = {
     ]);
     return { en: workbenchPanelEn, zh: workbenchPanelZh };
   },
+  /** A long run computing in the worker, or stopped by the event budget (app/lab/RunStatus.svelte). */
+  run: async () => {
+    const [{ runEn }, { runZh }] = await Promise.all([import('./areas/run.en.ts'), import('./areas/run.zh.ts')]);
+    return { en: runEn, zh: runZh };
+  },
   /** The map of the spec (#/spec). */
   spec: async () => {
     const [{ specEn }, { specZh }] = await Promise.all([import('./areas/spec.en.ts'), import('./areas/spec.zh.ts')]);

@@ -27,6 +27,8 @@ import { workbenchEn } from './areas/workbench.en.ts';
 import { workbenchPanelEn } from './areas/workbench-panel.en.ts';
 import { workbenchPanelZh } from './areas/workbench-panel.zh.ts';
 import { workbenchZh } from './areas/workbench.zh.ts';
+import { runEn } from './areas/run.en.ts';
+import { runZh } from './areas/run.zh.ts';
 import { protocolEn } from './protocol.en.ts';
 import { protocolZh } from './protocol.zh.ts';
 import { en as coreEn } from './en.ts';
@@ -39,6 +41,7 @@ export const messages = {
     ...diagramEn,
     ...stateEn,
     ...captureEn,
+    ...runEn,
     ...protocolEn,
     ...pasteEn,
     ...lessonsEn,
@@ -54,6 +57,7 @@ export const messages = {
     ...diagramZh,
     ...stateZh,
     ...captureZh,
+    ...runZh,
     ...protocolZh,
     ...pasteZh,
     ...lessonsZh,

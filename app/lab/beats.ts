@@ -55,16 +55,35 @@ const rank = (kind: MomentKind) => MOMENT_KINDS.indexOf(kind);
 
 /** The beats of a trace, in time order. */
 export function beatsOf(trace: readonly TraceEvent[]): Beat[] {
+  return beatsFrom(momentsOf(trace, 0, trace.length));
+}
+
+/** A moment and the time it is a stop at. */
+export type TimedMoment = readonly [atMs: number, moment: Moment];
+
+/**
+ * The moments of events `from` to `to` (excluded). A moment may look at the later events of its
+ * millisecond, so those of the last millisecond of a growing trace are read again as it grows
+ * (the lab keeps the others: lab.svelte.ts).
+ */
+export function momentsOf(trace: readonly TraceEvent[], from: number, to: number): TimedMoment[] {
+  const out: TimedMoment[] = [];
+  for (let i = from; i < to; i++) {
+    const e = trace[i];
+    const moment = momentOf(e, trace, i);
+    if (moment) out.push([e.kind === 'drop' ? Math.max(e.atMs, e.lostAtMs) : e.atMs, moment]);
+  }
+  return out;
+}
+
+/** Moments, in trace order, grouped into beats in time order. */
+export function beatsFrom(moments: readonly TimedMoment[]): Beat[] {
   const byTime = new Map<number, Moment[]>();
-  const add = (atMs: number, moment: Moment) => {
+  for (const [atMs, moment] of moments) {
     const list = byTime.get(atMs);
     if (list) list.push(moment);
     else byTime.set(atMs, [moment]);
-  };
-  trace.forEach((e, i) => {
-    const moment = momentOf(e, trace, i);
-    if (moment) add(e.kind === 'drop' ? Math.max(e.atMs, e.lostAtMs) : e.atMs, moment);
-  });
+  }
   return [...byTime.entries()]
     .sort(([a], [b]) => a - b)
     .map(([atMs, moments]) => {

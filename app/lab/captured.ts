@@ -20,6 +20,7 @@ export function frozenSimulation(run: CapturedRun, scenario: Scenario): Simulati
     now: endMs,
     trace: run.trace,
     endMs,
+    stopped: false,
     step: () => false,
     runUntil: () => {},
     run: () => {},

@@ -7,29 +7,65 @@
  * Cursor: `seq` is the last trace event shown (-1: none yet); `timeMs` the virtual time on screen.
  * Stepping moves `seq` one event and sets `timeMs` to its time; playing moves `timeMs` smoothly and
  * `seq` follows.
+ *
+ * With a worker (the lab page), a run that is not over after INLINE_EVENTS events in the page goes
+ * on in a Web Worker (run/): the trace grows as chunks arrive, the cursor goes as far as it has got,
+ * and a move beyond is remembered and made when the trace gets there (`#want`). Without one
+ * (lessons, the compare page, node tests, file://) everything is simulated here, synchronously.
  */
 import {
   type Action,
   type CapturedRun,
   type Scenario,
   type SendEvent,
-  type Simulation,
   type Step,
   type TraceEvent,
   type World,
   applyEvent,
+  budgetStop,
   cloneWorld,
   initialWorld,
 } from '$engine';
 import { errorWords } from '../classroom/error-words.ts';
-import { type Beat, beatsOf, nextBeat } from './beats.ts';
+import { flushSync } from 'svelte';
+import { type Beat, type TimedMoment, beatsFrom, momentsOf, nextBeat } from './beats.ts';
 import { capturedTimeline, frozenSimulation } from './captured.ts';
+import type { FromWorker } from './run/protocol.ts';
+import { type ConnectWorker, RemoteRun, type RunSource, type WorkerLink } from './run/remote.ts';
 import { type Timeline, fork, simulationOf } from './timeline.ts';
 
 /** How far ahead of the cursor the simulation runs (virtual ms). */
 export const LOOKAHEAD_MS = 5_000;
-/** A world is kept every this many events, to seek anywhere quickly. */
+/**
+ * A world is kept every this many events, to seek anywhere quickly — or every sixteenth of the
+ * events before it, when more: copying a world costs as much as the records it holds (every flow
+ * that ever ran is an actor), so on a run of 234,720 events a checkpoint every 256 events took
+ * 110 s of copying in node; spaced so, about 60 copies, and a seek applies at most 1/16 of the run.
+ */
 const CHECKPOINT_EVERY = 256;
+const CHECKPOINTS_PER_DOUBLING = 16;
+/** How many events the world after `count` events is followed by before the next checkpoint. */
+const checkpointSpacing = (count: number) => Math.max(CHECKPOINT_EVERY, Math.floor(count / CHECKPOINTS_PER_DOUBLING));
+/** How many events a world holds. */
+const eventsIn = (world: World) => world.seq + 1;
+/**
+ * With a worker, events simulated in the page before a run moves to it: a few tens of ms, and far
+ * more than any preset or lesson needs (the biggest preset has 134 events), so those stay in the
+ * page, synchronous, as without a worker.
+ */
+export const INLINE_EVENTS = 2_000;
+
+export interface LabOptions {
+  /** Simulate long runs in a Web Worker (run/remote.ts connectBrowserWorker); without, in the page. */
+  worker?: ConnectWorker;
+  /** Events before the budget stops a run (tests); default the engine's EVENT_BUDGET. */
+  budget?: number;
+  /**
+   * While the worker computes, the views follow the growing trace at most this often (real ms),
+   * and never more than a quarter of the time (see `#refresh`); 0 or absent: at every chunk.
+   */
+  paceMs?: number;
+}
 /** Playback speed: virtual ms per real ms, on a log scale. */
 export const MIN_SPEED = 0.01;
 export const MAX_SPEED = 10;
@@ -81,10 +117,82 @@ export class Lab {
   /** A capture is on screen (loadCapture): a trace to look at, nothing to act on. */
   readOnly = $state(false);
 
-  #sim: Simulation | null = null;
+  #sim: RunSource | null = null;
   #checkpoints: World[] = [];
   /** The last world computed, to step forward from without going back to a checkpoint. */
   #last: World | null = null;
+  readonly #options: LabOptions;
+  /** The worker: not asked for yet (undefined), or none to be had (null). */
+  #link: WorkerLink | null | undefined = undefined;
+  /** The run the worker computes, when it does. */
+  #remote: RemoteRun | null = null;
+  #runs = 0;
+  /** The moments of the trace's first `#momentsFinal` events (beats.ts), kept as the trace grows. */
+  #moments: TimedMoment[] = [];
+  #momentsFinal = 0;
+  /** A view update waiting for its time (paceMs), and what the last one cost. */
+  #refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  #refreshCostMs = 0;
+  /** A cursor move beyond what is computed, made when the trace gets there; `end` follows the end. */
+  #want: { seq: number } | { timeMs: number } | { end: true } | null = null;
+
+  constructor(options: LabOptions = {}) {
+    this.#options = options;
+  }
+
+  /** The worker is computing the run (progress: `computedMs`, `trace.length`; `stopComputing`). */
+  get computing(): boolean {
+    void this.version;
+    return this.#remote !== null && !this.#remote.done;
+  }
+
+  /**
+   * How far the worker has got, updated at every chunk without bumping `version` (which makes
+   * every view read the trace again): only the progress display reads it.
+   */
+  #progress = $state.raw({ computedMs: 0, events: 0 });
+
+  /** Virtual time computed so far: the cursor goes up to here. */
+  get computedMs(): number {
+    if (this.#remote && !this.#remote.done) return this.#progress.computedMs;
+    void this.version;
+    return this.#sim?.now ?? 0;
+  }
+
+  /** Events computed so far (while the worker computes, ahead of what the views show). */
+  get computedEvents(): number {
+    if (this.#remote && !this.#remote.done) return this.#progress.events;
+    void this.version;
+    return this.#sim?.trace.length ?? 0;
+  }
+
+  /** The person stopped the computation (Stop): the run ends where it stopped. */
+  get halted(): boolean {
+    void this.version;
+    return this.#remote?.halted ?? false;
+  }
+
+  /** The event budget stopped the run: its note (what made the run big), or null. */
+  get budget() {
+    void this.version;
+    return this.#sim?.stopped ? budgetStop(this.#sim.trace) : null;
+  }
+
+  /** Stop computing: what is computed so far becomes the whole run. */
+  stopComputing(): void {
+    const remote = this.#remote;
+    if (!remote || remote.done) return;
+    this.#link?.send({ type: 'stop', run: remote.run });
+    remote.halt();
+    this.#refresh();
+  }
+
+  /** The page is leaving the lab: end the worker. */
+  dispose(): void {
+    this.#link?.close();
+    this.#link = null;
+    this.#remote = null;
+  }
 
   get scenario(): Scenario {
     return this.timeline.scenario;
@@ -105,12 +213,44 @@ export class Lab {
   /** The story beats of the run simulated so far (all of them once it has run to its end). */
   readonly beats: Beat[] = $derived.by(() => {
     void this.version;
-    return beatsOf(this.#sim?.trace ?? []);
+    return beatsFrom(this.#momentsNow());
   });
+
+  /**
+   * The moments of the trace so far: those read before are kept (a long run's trace grows by
+   * chunks), except the last millisecond's, which may still grow.
+   */
+  #momentsNow(): TimedMoment[] {
+    const trace = this.#sim?.trace ?? [];
+    let final = trace.length;
+    const lastMs = trace[final - 1]?.atMs;
+    if (!this.#complete()) while (final > 0 && trace[final - 1].atMs === lastMs) final--;
+    if (final > this.#momentsFinal) {
+      for (const moment of momentsOf(trace, this.#momentsFinal, final)) this.#moments.push(moment);
+      this.#momentsFinal = final;
+    }
+    return final === trace.length ? this.#moments : this.#moments.concat(momentsOf(trace, final, trace.length));
+  }
+
+  /** Forget what was read of the trace from event `seq` on (a new run, the same before it). */
+  #forgetFrom(seq: number): void {
+    let keepCheckpoints = this.#checkpoints.length;
+    while (keepCheckpoints > 1 && eventsIn(this.#checkpoints[keepCheckpoints - 1]) > seq) keepCheckpoints--;
+    this.#checkpoints = seq === 0 ? [] : this.#checkpoints.slice(0, keepCheckpoints);
+    if (this.#last && this.#last.seq >= seq) this.#last = null;
+    let keep = this.#moments.length;
+    while (keep > 0 && this.#moments[keep - 1][1].seq >= seq) keep--;
+    this.#moments = this.#moments.slice(0, keep);
+    this.#momentsFinal = Math.min(this.#momentsFinal, seq);
+  }
 
   /** Whether the run has been simulated to its end (so `beats` holds every stop). */
   get complete(): boolean {
     void this.version;
+    return this.#complete();
+  }
+
+  #complete(): boolean {
     const sim = this.#sim;
     return !sim || sim.now >= sim.endMs;
   }
@@ -141,9 +281,9 @@ export class Lab {
     this.presetId = null;
     this.selection = null;
     this.problem = null;
+    this.#stopRemote();
     this.#sim = frozenSimulation(run, this.timeline.scenario);
-    this.#checkpoints = [];
-    this.#last = null;
+    this.#forgetFrom(0);
     this.version++;
     this.seekSeq(-1);
   }
@@ -153,13 +293,145 @@ export class Lab {
     return this.readOnly;
   }
 
-  #restart(): void {
+  /**
+   * Simulate the timeline anew. `sameBeforeMs`: the new run is the old one before this time (a
+   * fork), so the old events before it, and the worlds built from them, are kept.
+   */
+  #restart(sameBeforeMs?: number): void {
     const before = this.#sim?.trace ?? [];
-    this.#sim = simulationOf(this.timeline);
-    this.#checkpoints = [];
-    this.#last = null;
+    let same = 0;
+    if (sameBeforeMs !== undefined) while (same < before.length && before[same].atMs < sameBeforeMs) same++;
+    this.#stopRemote();
+    this.#want = null;
+    this.#forgetFrom(same);
+    const connect = this.#options.worker;
+    if (!connect || this.#link === null) this.#sim = simulationOf(this.timeline, this.#options.budget);
+    else this.#startRemote(before.slice(0, same));
     this.version++;
     this.#remap(before);
+  }
+
+  /** Start the run in the page; if it goes on past INLINE_EVENTS, hand it to the worker. */
+  #startRemote(known: readonly TraceEvent[]): void {
+    const local = simulationOf(this.timeline, this.#options.budget);
+    this.#sim = local;
+    let more = true;
+    while (local.trace.length < INLINE_EVENTS && (more = local.step()));
+    if (!more) return local.runUntil(local.endMs);
+    this.#link ??= this.#options.worker!(
+      (message) => this.#receive(message),
+      () => this.#lost(),
+    );
+    if (!this.#link) return; // no worker here: the run stays in the page
+    const fromPage = local.trace.length >= known.length;
+    const remote = new RemoteRun(
+      ++this.#runs,
+      fromPage ? local.trace : known,
+      fromPage ? local.now : known[known.length - 1].atMs,
+      local.endMs,
+    );
+    this.#link.send({
+      type: 'start',
+      run: remote.run,
+      timeline: this.timeline, // plain data ($state.raw): posted as it is
+      skip: remote.trace.length,
+      ...(this.#options.budget !== undefined ? { budget: this.#options.budget } : {}),
+    });
+    this.#remote = remote;
+    this.#sim = remote;
+    this.#progress = { computedMs: remote.now, events: remote.trace.length };
+  }
+
+  #stopRemote(): void {
+    if (this.#remote && !this.#remote.done) this.#link?.send({ type: 'stop', run: this.#remote.run });
+    this.#remote = null;
+    if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = null;
+  }
+
+  /** A message from the worker: more of the run, or its failure. */
+  #receive(message: FromWorker): void {
+    const remote = this.#remote;
+    if (!remote || message.run !== remote.run) return; // a run replaced since
+    if (message.type === 'failed') {
+      remote.halt();
+      this.problem = { key: 'lab.problem.simulationFailed', params: { message: message.message } };
+    } else if (!remote.receive(message)) return;
+    this.#progress = { computedMs: remote.now, events: remote.trace.length };
+    const pace = this.#options.paceMs ?? 0;
+    if (pace <= 0 || remote.done) return this.#refresh();
+    // Every view reads the whole trace: they follow it only when the cursor waits for more (End,
+    // a seek beyond), and then at most every `pace` ms and a quarter of the time; otherwise once,
+    // when the run is done.
+    if (this.#want) this.#refreshTimer ??= setTimeout(() => this.#refresh(), Math.max(pace, 3 * this.#refreshCostMs));
+  }
+
+  /** Show what has arrived: the views follow the trace, the cursor makes the move that waited. */
+  #refresh(): void {
+    if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
+    this.#refreshTimer = null;
+    const paced = (this.#options.paceMs ?? 0) > 0;
+    const start = paced ? performance.now() : 0;
+    this.version++;
+    this.#buildCheckpoints();
+    if (this.#want) this.#applyWant();
+    if (!paced) return;
+    flushSync(); // the views update now, so that what an update costs is known
+    this.#refreshCostMs = performance.now() - start;
+  }
+
+  /** The worker could not start (its script did not load): from now on this lab simulates in the page. */
+  #lost(): void {
+    this.#link = null;
+    if (!this.#remote) return;
+    const seq = this.seq;
+    const timeMs = this.timeMs;
+    this.#remote = null;
+    this.#restart();
+    this.seekSeq(seq);
+    if (timeMs > this.timeMs) this.seekTime(timeMs);
+  }
+
+  /** Make the cursor move that waited for the trace, as far as it can now go. */
+  #applyWant(): void {
+    const want = this.#want;
+    if (!want) return;
+    if ('end' in want) {
+      this.seekTime(this.#sim?.endMs ?? 0);
+      this.#want = this.#complete() ? null : want; // keep following the end
+    } else if ('seq' in want) this.seekSeq(want.seq);
+    else this.seekTime(want.timeMs);
+  }
+
+  /**
+   * Worlds spaced through what has arrived (checkpointSpacing), built as it arrives: a chunk at a
+   * time, rather than all at once when the cursor first jumps far (End on a long run).
+   */
+  #buildCheckpoints(): void {
+    const trace = this.#sim?.trace ?? [];
+    this.#checkpointsUpTo(trace.length, trace);
+  }
+
+  /** Checkpoints up to the last one within the first `count` events; the nearest at or before `count`. */
+  #checkpointsUpTo(count: number, trace: readonly TraceEvent[]): World {
+    if (this.#checkpoints.length === 0) this.#checkpoints.push(initialWorld(this.scenario));
+    let last = this.#checkpoints[this.#checkpoints.length - 1];
+    for (let from = eventsIn(last), to = from + checkpointSpacing(from); to <= count;) {
+      const next = cloneWorld(last);
+      for (let i = from; i < to; i++) applyEvent(next, trace[i]);
+      this.#checkpoints.push(next);
+      last = next;
+      from = to;
+      to = from + checkpointSpacing(from);
+    }
+    let lo = 0;
+    let hi = this.#checkpoints.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (eventsIn(this.#checkpoints[mid]) <= count) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.#checkpoints[lo];
   }
 
   /**
@@ -209,20 +481,13 @@ export class Lab {
   worldAt(seq: number): World {
     const trace = this.#sim?.trace ?? [];
     const count = Math.max(0, Math.min(seq + 1, trace.length)); // events to apply
-    // checkpoint k holds the world after the first k × CHECKPOINT_EVERY events
-    const k = Math.floor(count / CHECKPOINT_EVERY);
-    if (this.#checkpoints.length === 0) this.#checkpoints.push(initialWorld(this.scenario));
-    while (this.#checkpoints.length <= k) {
-      const n = this.#checkpoints.length;
-      const next = cloneWorld(this.#checkpoints[n - 1]);
-      for (let i = (n - 1) * CHECKPOINT_EVERY; i < n * CHECKPOINT_EVERY; i++) applyEvent(next, trace[i]);
-      this.#checkpoints.push(next);
-    }
+    const checkpoint = this.#checkpointsUpTo(count, trace);
+    const from = eventsIn(checkpoint);
     // Forward from the last world when that is nearer than the checkpoint (playing, stepping on).
     const last = this.#last;
-    const fromLast = last !== null && last.seq < count && last.seq + 1 >= k * CHECKPOINT_EVERY;
-    const world = cloneWorld(fromLast ? last : this.#checkpoints[k]);
-    for (let i = fromLast ? last.seq + 1 : k * CHECKPOINT_EVERY; i < count; i++) applyEvent(world, trace[i]);
+    const fromLast = last !== null && last.seq < count && last.seq + 1 >= from;
+    const world = cloneWorld(fromLast ? last : checkpoint);
+    for (let i = fromLast ? last.seq + 1 : from; i < count; i++) applyEvent(world, trace[i]);
     this.#last = world;
     return world;
   }
@@ -238,14 +503,18 @@ export class Lab {
   seekSeq(seq: number): void {
     this.#ensureSeq(seq);
     const trace = this.trace;
+    this.#want = seq >= trace.length && !this.#complete() ? { seq } : null;
     this.seq = Math.max(-1, Math.min(seq, trace.length - 1));
     this.timeMs = this.seq >= 0 ? trace[this.seq].atMs : 0;
     this.ensure(this.timeMs + LOOKAHEAD_MS);
   }
 
   seekTime(ms: number): void {
-    const target = Math.max(0, Math.min(ms, this.endMs));
-    this.ensure(target + LOOKAHEAD_MS);
+    const wanted = Math.max(0, Math.min(ms, this.endMs));
+    this.ensure(wanted + LOOKAHEAD_MS);
+    // as far as computed (in the page, ensure has computed past it; the worker may not have yet)
+    const target = Math.min(wanted, this.#sim?.now ?? 0);
+    this.#want = target < wanted ? { timeMs: wanted } : null;
     const trace = this.trace;
     let lo = -1;
     let hi = trace.length - 1;
@@ -273,10 +542,12 @@ export class Lab {
     this.seekSeq(-1);
   }
 
+  /** To the end; while the worker computes, to the end so far, following it as it grows. */
   end(): void {
     this.pause();
     this.ensure(this.endMs);
     this.seekTime(this.endMs);
+    if (!this.#complete()) this.#want = { end: true };
   }
 
   /**
@@ -344,7 +615,7 @@ export class Lab {
     this.#rememberFork(atMs);
     this.timeline = fork(this.timeline, action, atMs);
     try {
-      this.#restart();
+      this.#restart(atMs);
       this.ensure(atMs + LOOKAHEAD_MS);
       // Everything shown is unchanged; the next step forward shows the action taking effect.
       this.seq = Math.min(keepSeq, this.trace.length - 1);
@@ -412,7 +683,7 @@ export class Lab {
     const keepTime = this.timeMs;
     this.#rememberFork(send.atMs);
     this.timeline = fork(this.timeline, step, send.atMs);
-    this.#restart();
+    this.#restart(send.atMs);
     // The fault's own step joins the trace before the packet it aims at: keep the time, not the index.
     this.seekTime(keepTime);
   }

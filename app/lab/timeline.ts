@@ -30,8 +30,9 @@ export function withActions(timeline: Timeline): Scenario {
   return { ...timeline.scenario, steps: steps.map((s) => s.step), untilMs };
 }
 
-export function simulationOf(timeline: Timeline): Simulation {
-  return createSimulation(withActions(timeline), { seed: timeline.seed });
+/** The run's simulation; `budget` overrides the engine's event budget (tests). */
+export function simulationOf(timeline: Timeline, budget?: number): Simulation {
+  return createSimulation(withActions(timeline), { seed: timeline.seed, ...(budget !== undefined ? { budget } : {}) });
 }
 
 /** The timeline after acting at `atMs`: later actions are discarded (the future forks). */

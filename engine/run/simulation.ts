@@ -14,10 +14,13 @@ import { createPrng } from '../sim/prng.ts';
 import { LANE_STEP, Scheduler } from '../sim/scheduler.ts';
 import { Network } from '../sim/network.ts';
 import { Trace, type TraceEvent } from '../sim/trace.ts';
+import { BUDGET_NOTE, EVENT_BUDGET, budgetParams } from '../sim/budget.ts';
 
 export interface SimulationOptions {
   /** Overrides the scenario's seed. */
   seed?: number;
+  /** Stop after this many trace events (default EVENT_BUDGET, budget.ts). */
+  budget?: number;
 }
 
 export interface SimulationSnapshot {
@@ -44,8 +47,13 @@ export interface Simulation {
   /** Virtual time, ms. */
   readonly now: number;
   readonly trace: readonly TraceEvent[];
-  /** When `run()` stops: the scenario's untilMs, or 10 s after its last step. */
+  /**
+   * When `run()` stops: the scenario's untilMs, or 10 s after its last step — or, once the event
+   * budget stopped the run, the time it stopped (see `stopped`).
+   */
   readonly endMs: number;
+  /** The budget stopped the run: its trace ends with a `budget-reached` note (budget.ts). */
+  readonly stopped: boolean;
   /** Run the next scheduled event; false when nothing is left before endMs. */
   step(): boolean;
   /** Run every event due before `ms`, then set the clock to `ms`. */
@@ -156,10 +164,19 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
   };
   for (const step of steps) scheduler.schedule(step.atMs, () => perform(step), LANE_STEP);
 
+  const budget = options.budget ?? EVENT_BUDGET;
+  let stopped = false;
   let eventsThisMs = 0;
   let currentMs = -1;
   const runOne = (): boolean => {
-    if (scheduler.peekMs() >= endMs) return false;
+    if (stopped || scheduler.peekMs() >= endMs) return false;
+    if (trace.events.length >= budget) {
+      // A run that would pass the budget ends here, at the time reached, saying what made it big.
+      stopped = true;
+      trace.note('broker', BUDGET_NOTE, budgetParams(trace.events, budget));
+      endMs = scheduler.nowMs;
+      return false;
+    }
     scheduler.runNext();
     if (scheduler.nowMs !== currentMs) {
       currentMs = scheduler.nowMs;
@@ -179,6 +196,9 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
     trace: trace.events,
     get endMs() {
       return endMs;
+    },
+    get stopped() {
+      return stopped;
     },
     step: runOne,
     runUntil(ms: number) {
@@ -201,7 +221,7 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
           `cannot act in the past (${atMs} < ${scheduler.nowMs} ms); replay with the action in the scenario instead`,
         );
       for (const one of expandRepeats([step])) scheduler.schedule(one.atMs, () => perform(one), LANE_STEP);
-      endMs = Math.max(endMs, repeatSpan(step).lastMs + SETTLE_MS);
+      if (!stopped) endMs = Math.max(endMs, repeatSpan(step).lastMs + SETTLE_MS);
     },
     snapshot(): SimulationSnapshot {
       return {

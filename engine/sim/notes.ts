@@ -5,6 +5,7 @@
  * (and the golden traces) do not change.
  */
 import type { PacketType, QoS } from '../codec/packet.ts';
+import type { BudgetParams } from './budget.ts';
 import type { Transport } from './link.ts';
 
 type RetainedParams = { topic: string; payload: string; qos: QoS };
@@ -60,6 +61,8 @@ export interface NoteParams {
   'fault-delay': FaultParams;
   /** With `offset` and `xor`: which byte and which bits. */
   'fault-corrupt': FaultParams;
+  // ------------------------------------------------------------ the run: stopped by the event budget
+  'budget-reached': BudgetParams;
 }
 
 export type NoteCode = keyof NoteParams;

@@ -767,6 +767,9 @@ class Story {
           { tone: 'bad' },
         );
       }
+      case 'budget-reached':
+        // the event budget (engine/sim/budget.ts) ended the run here
+        return this.line(e, 'broker', phrase('run.budgetSaid', { budget: e.params.budget }), { tone: 'warn' });
       default:
         return say('other', { who, code }, { major: false });
     }
