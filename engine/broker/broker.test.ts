@@ -291,6 +291,30 @@ describe('authentication and 5.0 options', () => {
     expect(deliveries(trace, 'app').map((d) => d.payload)).toEqual(['21', 'gone']);
   });
 
+  test.each([
+    [undefined, 'discarded'],
+    [0x00, 'discarded'],
+    [0x04, 'disconnect-with-will'],
+    [0x80, 'disconnect-reason'],
+  ] as const)(
+    '5.0: DISCONNECT %s — only 0x00 deletes the will [MQTT-3.14.4-3] [MQTT-3.1.2-8]',
+    (reasonCode, outcome) => {
+      const { trace } = simulate({
+        version: 5,
+        clients: [{ id: 'sensor', will: { topic: 'status', payload: 'gone', qos: 0 } }, { id: 'app' }],
+        steps: [
+          ...connectBoth,
+          { atMs: 200, do: 'subscribe', client: 'app', filter: 'status', qos: 0 },
+          { atMs: 500, do: 'disconnect', client: 'sensor', ...(reasonCode === undefined ? {} : { reasonCode }) },
+        ],
+      });
+      const published = notes(trace, 'will-published').map((n) => n.kind === 'note' && n.params?.reason);
+      expect(deliveries(trace, 'app').map((d) => d.payload)).toEqual(outcome === 'discarded' ? [] : ['gone']);
+      expect(published).toEqual(outcome === 'discarded' ? [] : [outcome]);
+      expect(notes(trace, 'will-discarded')).toHaveLength(outcome === 'discarded' ? 1 : 0);
+    },
+  );
+
   describe('5.0 message expiry', () => {
     const publish = (atMs: number, topic: string, expiryS?: number, retain = false): Step => ({
       atMs,

@@ -36,10 +36,12 @@ export interface ConnectionState {
   actor: SimActor<typeof brokerConnectionMachine>;
   decoder: StreamDecoder;
   session: Session | null;
-  /** A DISCONNECT arrived: the will is discarded [MQTT-3.1.2-10]. */
+  /** A DISCONNECT arrived: the will is discarded [MQTT-3.1.2-10] (5.0: only on reason code 0x00). */
   disconnected: boolean;
-  /** 5.0 DISCONNECT 0x04: publish the will anyway. */
+  /** A 5.0 DISCONNECT with a reason code other than 0x00: the will is kept and published. */
   willOnDisconnect: boolean;
+  /** That DISCONNECT asked for the will by name (0x04, Disconnect with Will Message). */
+  willAsked: boolean;
 }
 
 export interface BrokerSnapshot {
@@ -118,6 +120,7 @@ export class Broker implements EndHandler {
       session: null,
       disconnected: false,
       willOnDisconnect: false,
+      willAsked: false,
     };
     this.connections.set(conn, state);
   }
@@ -196,10 +199,10 @@ export class Broker implements EndHandler {
     session.will = undefined;
     if (will && publishWill) {
       // [MQTT-3.1.2-8]: the will is published when the connection closes without DISCONNECT; under
-      // 5.0 also after a DISCONNECT whose reason code 0x04 asks for it (Disconnect with Will Message).
+      // 5.0 also after a DISCONNECT whose reason code is not 0x00 (0x04 asks for it by name).
       const asked = state.disconnected && state.willOnDisconnect;
       const delayS = state.conn.version === 5 ? (will.properties?.willDelayInterval ?? 0) : 0;
-      const why = asked ? 'disconnect-with-will' : reason;
+      const why = !asked ? reason : state.willAsked ? 'disconnect-with-will' : 'disconnect-reason';
       // 5.0 §3.1.3.2.2: with a Will Delay Interval the will waits, unless the session ends first
       // (a session that ends with the connection publishes it now)
       if (delayS > 0 && session.persistent) this.delayWill(session, will, delayS);
@@ -304,7 +307,13 @@ export class Broker implements EndHandler {
         return this.send(state, { type: 'PINGRESP' }); // [MQTT-3.12.4-1]
       case 'DISCONNECT':
         state.disconnected = true;
-        state.willOnDisconnect = state.conn.version === 5 && packet.reasonCode === REASON.v5.disconnectWithWill;
+        // 5.0 deletes the will only on 0x00, Normal disconnection [MQTT-3.14.4-3] [MQTT-3.1.2-8]: 0x04
+        // asks for it, and any other code (an error) keeps it too. mosquitto 2.0.20 differs: it keeps
+        // the will on 0x04 only (src/handle_disconnect.c)
+        state.willOnDisconnect =
+          state.conn.version === 5 &&
+          (packet.reasonCode ?? REASON.v5.normalDisconnection) !== REASON.v5.normalDisconnection;
+        state.willAsked = state.conn.version === 5 && packet.reasonCode === REASON.v5.disconnectWithWill;
         if (state.conn.version === 5 && packet.properties?.sessionExpiryInterval !== undefined) {
           session.expiryS = packet.properties.sessionExpiryInterval;
           session.persistent = session.expiryS > 0;

@@ -21,6 +21,7 @@ export const REASON = {
     sessionTakenOver: code(5, 'DISCONNECT', 'Session taken over'),
     protocolError: code(5, 'DISCONNECT', 'Protocol Error'),
     topicAliasInvalid: code(5, 'DISCONNECT', 'Topic Alias invalid'),
+    normalDisconnection: code(5, 'DISCONNECT', 'Normal disconnection'),
     disconnectWithWill: code(5, 'DISCONNECT', 'Disconnect with Will Message'),
     noMatchingSubscribers: code(5, 'PUBACK', 'No matching subscribers'),
     noSubscriptionExisted: code(5, 'UNSUBACK', 'No subscription existed'),

@@ -243,7 +243,8 @@ export const labEn = {
         DISCONNECT: '{{from}} says goodbye with DISCONNECT: a normal end, so the broker discards the will message.',
         DISCONNECTWithWill:
           '{{from}} says goodbye with DISCONNECT, reason code 0x04 (Disconnect with Will Message): the broker is to publish the will message all the same.',
-        DISCONNECTReason: '{{from}} says goodbye with DISCONNECT, reason code 0x{{code}}.',
+        DISCONNECTReason:
+          '{{from}} says goodbye with DISCONNECT, reason code 0x{{code}}: not a normal disconnection (0x00), so the broker keeps the will message, if there is one, and publishes it.',
         DISCONNECTBroker: '{{from}} sends DISCONNECT to {{to}} with reason code 0x{{code}}.',
         other: '{{from}} sends {{packet}} to {{to}}.',
       },
@@ -325,6 +326,8 @@ export const labEn = {
           'The broker publishes the will of {{client}} on “{{topic}}”: {{client}} went away without DISCONNECT.',
         willPublishedAsked:
           '{{clientS}} said goodbye with DISCONNECT 0x04, “Disconnect with Will Message”: the broker publishes its will on “{{topic}}” all the same.',
+        willPublishedReason:
+          '{{clientS}} said goodbye with a DISCONNECT whose reason code is not 0x00 (Normal disconnection): under 5.0 only 0x00 deletes the will, so the broker publishes it on “{{topic}}”.',
         willDiscarded: '{{clientS}} said goodbye with DISCONNECT: the broker throws its will away.',
         willDelayed:
           'The connection of {{client}} is gone; its will on “{{topic}}” waits {{delayS}} s (Will Delay Interval) — unless {{client}} comes back first.',

@@ -242,7 +242,8 @@ export const labZh: Shape<typeof labEn> = {
         PINGRESP: '{{from}}回复 PINGRESP：连接仍然正常。',
         DISCONNECT: '{{from}}用 DISCONNECT 正常告别：这是正常结束，代理会丢弃遗嘱消息。',
         DISCONNECTWithWill: '{{from}}用 DISCONNECT 告别，原因码 0x04（断开并发布遗嘱）：代理仍要发布遗嘱消息。',
-        DISCONNECTReason: '{{from}}用 DISCONNECT 告别，原因码 0x{{code}}。',
+        DISCONNECTReason:
+          '{{from}}用 DISCONNECT 告别，原因码 0x{{code}}：这不是正常断开（0x00），所以代理保留遗嘱消息（如果有），并照样发布它。',
         DISCONNECTBroker: '{{from}}向{{to}}发送 DISCONNECT，原因码 0x{{code}}。',
         other: '{{from}}向{{to}}发送 {{packet}}。',
       },
@@ -317,6 +318,8 @@ export const labZh: Shape<typeof labEn> = {
         willPublished: '代理在“{{topic}}”上发布{{client}}的遗嘱消息：{{client}}没有发送 DISCONNECT 就离开了。',
         willPublishedAsked:
           '{{clientS}}用原因码为 0x04（Disconnect with Will Message，断开并发布遗嘱）的 DISCONNECT 告别：代理照样在“{{topic}}”上发布它的遗嘱消息。',
+        willPublishedReason:
+          '{{clientS}}用原因码不是 0x00（Normal disconnection，正常断开）的 DISCONNECT 告别：在 5.0 中只有 0x00 会删除遗嘱，所以代理在“{{topic}}”上发布它。',
         willDiscarded: '{{clientS}}用 DISCONNECT 正常告别：代理丢弃它的遗嘱消息。',
         willDelayed:
           '{{client}}的连接已断开；它在“{{topic}}”上的遗嘱要等 {{delayS}} 秒（遗嘱延迟间隔）——除非{{client}}在此之前回来。',

@@ -394,8 +394,8 @@ class Story {
 
   /**
    * A client's DISCONNECT, told by its reason code: none (3.1.1) or 0x00 discards the will
-   * [MQTT-3.14.4-3]; 0x04 asks the broker to publish it all the same (5.0 §3.14.2.1). Other codes
-   * are named without a claim about the will.
+   * [MQTT-3.14.4-3]; 0x04 asks the broker to publish it all the same (5.0 §3.14.2.1); any other code
+   * is not a normal disconnection, so the will is kept and published [MQTT-3.1.2-8].
    */
   private goodbye(from: Phrase, reasonCode: number | undefined): Phrase {
     if (reasonCode === undefined || reasonCode === 0) return phrase('lab.say.send.DISCONNECT', { from });
@@ -616,6 +616,12 @@ class Story {
         if (p.reason === 'session-ended') return say('willPublishedSessionEnded', { client, topic }, { tone: 'warn' });
         if (p.reason === 'disconnect-with-will')
           return say('willPublishedAsked', { client, clientS: party(p.client, true), topic }, { tone: 'warn' });
+        if (p.reason === 'disconnect-reason')
+          return say(
+            'willPublishedReason',
+            { client, clientS: party(p.client, true), topic },
+            { tone: 'warn', rule: 'MQTT-3.1.2-8' },
+          );
         return say('willPublished', { client, topic }, { tone: 'warn' });
       }
       case 'will-delayed': {
