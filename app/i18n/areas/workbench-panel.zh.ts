@@ -29,7 +29,7 @@ export const workbenchPanelZh: Shape<typeof workbenchPanelEn> = {
     repeat: {
       every: '每隔（毫秒）',
       times: '次数',
-      hint: '重复发布：载荷自动编号（“{{payload}} 1”“{{payload}} 2”……），也可以用 {n} 标出编号的位置。',
+      hint: '重复发布：载荷自动编号（“{{payload}} 1”“{{payload}} 2”……），也可以用“{n}”标出编号的位置。',
       errorEvery: '毫秒数，整数，{{min}} 到 {{max}}。',
       errorTimes: '整数，1 到 {{max}}。',
       errorSteps: '这样共有 {{count}} 次发布；实验台最多运行 {{max}} 个步骤。',
