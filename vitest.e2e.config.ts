@@ -13,9 +13,11 @@ export default defineConfig({
     environment: 'node',
     reporters: ['default', ...timings],
     // A browser test on a quiet machine takes a few seconds; a busy two-core machine makes it three
-    // or four times slower. A test that needs longer says so beside it, with the reason.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // or four times slower. The stress runs saw the heaviest ("every preset > overlapping": all four
+    // side panels at every stop) take 13–34 s with other work beside it, over half of 60 s: 120 s
+    // keeps such a test from reaching its limit by chance. A test that needs longer says so beside it.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // expect.poll waits for a condition the page reaches (an element rendered, the run at its
     // position); it returns as soon as it holds, so a generous limit costs nothing when all is well
     // and keeps a slow machine from failing a test that only had to wait (vitest's default is 1 s).

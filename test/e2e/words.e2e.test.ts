@@ -133,8 +133,8 @@ async function showTab(tab: string): Promise<void> {
 }
 
 describe('zh: the lab', () => {
-  // 90 s: twelve screens a preset (four stops, three panels), each waited for until drawn
-  test.each(PRESETS.map((p) => p.id))('%s at four stops, every side panel', { timeout: 90_000 }, async (id) => {
+  // 180 s: twelve screens a preset (four stops, three panels), each waited for until drawn
+  test.each(PRESETS.map((p) => p.id))('%s at four stops, every side panel', { timeout: 180_000 }, async (id) => {
     await page.goto(`${lab.url}#/lab?p=${id}&lang=zh`);
     await page.waitForFunction(() => window.__mqttLab !== undefined);
     // every event told, the minor ones too (a timer stopped names its flow)
