@@ -10,8 +10,10 @@ import type { QoS } from '../codec/packet.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { LinkOptions, Scenario } from '../scenario/schema.ts';
 import { clientLinks } from './client-links.ts';
+import { FLOW_MACHINES, flowsOfPacket } from './packet-flows.ts';
+import { parseActorName } from '../flows/actor-names.ts';
 import { noteClient } from '../sim/notes.ts';
-import type { NoteEvent, TraceEvent } from '../sim/trace.ts';
+import type { NoteEvent, SendEvent, TraceEvent } from '../sim/trace.ts';
 
 export interface ActorView {
   machine: string;
@@ -68,6 +70,24 @@ export interface DeliveryView {
   dup: boolean;
 }
 
+/** What a connection's keepalive sees: the Keep Alive its CONNECT asked for, its last packets. */
+export interface LivenessView {
+  /** Seconds, from the connection's CONNECT (once sent). */
+  keepAliveS?: number;
+  /** The client's last packet sent on it. */
+  clientSentMs?: number;
+  /** The broker's last packet received on it. */
+  brokerHeardMs?: number;
+}
+
+/** One message's QoS flow as its packets tell it (keyed by the sender's flow: messageOfFlow). */
+export interface MessageView {
+  /** seq of the latest packet of the flow (PUBLISH, PUBACK, PUBREC, PUBREL or PUBCOMP). */
+  lastSend: number;
+  /** Its latest PUBLISH: the message it carries. */
+  publish?: { send: number; topic: string; qos: QoS };
+}
+
 export interface World {
   /** seq of the last event applied; -1 before any. */
   seq: number;
@@ -82,6 +102,16 @@ export interface World {
   delivered: Record<string, DeliveryView[]>;
   /** Messages each client holds while offline. */
   clientQueues: Record<string, string[]>;
+  /** Per connection: what its keepalive counts from. */
+  liveness: Record<number, LivenessView>;
+  /** Per message in a QoS flow, by its sender's flow name ('sensor/out/3', 'broker/app/out/1'). */
+  messages: Record<string, MessageView>;
+  /** The QoS flows not done yet, each with the seq of its latest change of state. */
+  liveFlows: Record<string, number>;
+  /** The QoS flow whose state changed last, done or not. */
+  lastFlow: string | null;
+  /** Each client's newest broker-side connection machine: 'broker/sensor#2'. */
+  brokerConnections: Record<string, string>;
 }
 
 export function initialWorld(scenario: Scenario): World {
@@ -105,6 +135,11 @@ export function initialWorld(scenario: Scenario): World {
     retained: {},
     delivered,
     clientQueues,
+    liveness: {},
+    messages: {},
+    liveFlows: {},
+    lastFlow: null,
+    brokerConnections: {},
   };
 }
 
@@ -115,9 +150,16 @@ export function applyEvent(world: World, e: TraceEvent): World {
   world.seq = e.seq;
   world.atMs = e.atMs;
   switch (e.kind) {
-    case 'state':
-      world.actors[e.actor] = { machine: e.machine, state: e.to, sinceMs: e.atMs, done: FINAL.has(e.to) };
+    case 'state': {
+      const done = FINAL.has(e.to);
+      world.actors[e.actor] = { machine: e.machine, state: e.to, sinceMs: e.atMs, done };
+      if (FLOW_MACHINES.has(e.machine)) {
+        world.lastFlow = e.actor;
+        if (done) delete world.liveFlows[e.actor];
+        else world.liveFlows[e.actor] = e.seq;
+      } else if (e.machine === 'broker-connection') noteBrokerConnection(world, e.actor);
       break;
+    }
     case 'timer':
       if (e.action === 'start')
         world.timers[e.timer] = {
@@ -149,6 +191,7 @@ export function applyEvent(world: World, e: TraceEvent): World {
         ...(e.expectedAtMs !== undefined ? { expectedAtMs: e.expectedAtMs } : {}),
         copies: 1,
       };
+      noteSend(world, e);
       break;
     case 'plan': {
       // replaced, not changed: a checkpoint shares its entries with the world it was copied from
@@ -162,12 +205,12 @@ export function applyEvent(world: World, e: TraceEvent): World {
       break;
     }
     case 'arrive':
-    case 'drop': {
-      const flight = world.inFlight[e.send];
-      if (flight && flight.copies <= 1) delete world.inFlight[e.send];
-      else if (flight) world.inFlight[e.send] = { ...flight, copies: flight.copies - 1 };
+      if (e.to === 'broker') world.liveness[e.conn] = { ...world.liveness[e.conn], brokerHeardMs: e.atMs };
+      endFlight(world, e.send); // an arrival ends the copy's flight as a loss does
       break;
-    }
+    case 'drop':
+      endFlight(world, e.send);
+      break;
     case 'deliver':
       world.delivered[e.client] = [
         ...(world.delivered[e.client] ?? []),
@@ -191,6 +234,38 @@ export function applyEvent(world: World, e: TraceEvent): World {
       break;
   }
   return world;
+}
+
+/** One copy of a packet is no longer on its way (arrived or lost). */
+function endFlight(world: World, send: number): void {
+  const flight = world.inFlight[send];
+  if (flight && flight.copies <= 1) delete world.inFlight[send];
+  else if (flight) world.inFlight[send] = { ...flight, copies: flight.copies - 1 };
+}
+
+/** A send: the connection's liveness (its CONNECT, the client's last packet) and its flow's packets. */
+function noteSend(world: World, e: SendEvent): void {
+  if (e.packet.type === 'CONNECT') {
+    world.liveness[e.conn] = { ...world.liveness[e.conn], keepAliveS: e.packet.keepAlive };
+  }
+  if (e.to === 'broker') world.liveness[e.conn] = { ...world.liveness[e.conn], clientSentMs: e.atMs };
+  const message = flowsOfPacket(e)[0];
+  if (message === undefined) return;
+  const old = world.messages[message];
+  world.messages[message] =
+    e.packet.type === 'PUBLISH'
+      ? { lastSend: e.seq, publish: { send: e.seq, topic: e.packet.topic, qos: e.packet.qos } }
+      : { ...old, lastSend: e.seq };
+}
+
+/** A broker-side connection machine: the client's newest one (by connection number) is kept. */
+function noteBrokerConnection(world: World, actor: string): void {
+  const ref = parseActorName(actor);
+  if (ref.kind !== 'broker-connection') return;
+  const seen = world.brokerConnections[ref.client];
+  const seenRef = seen === undefined ? undefined : parseActorName(seen);
+  if (seenRef?.kind === 'broker-connection' && seenRef.conn >= ref.conn) return;
+  world.brokerConnections[ref.client] = actor;
 }
 
 function applyStep(world: World, step: Extract<TraceEvent, { kind: 'step' }>['step']): void {
@@ -303,5 +378,10 @@ export function cloneWorld(world: World): World {
     retained: { ...world.retained },
     delivered: { ...world.delivered },
     clientQueues: { ...world.clientQueues },
+    liveness: { ...world.liveness },
+    messages: { ...world.messages },
+    liveFlows: { ...world.liveFlows },
+    lastFlow: world.lastFlow,
+    brokerConnections: { ...world.brokerConnections },
   };
 }
