@@ -36,3 +36,10 @@ export function messageOfFlow(flow: string | Extract<ActorRef, { kind: 'flow' }>
   if (ref.dir === 'out') return typeof flow === 'string' ? flow : flowName(ref.side, ref.client, 'out', ref.packetId);
   return flowName(ref.side === 'client' ? 'broker' : 'client', ref.client, 'out', ref.packetId);
 }
+
+/** The receiving end of a message named by its sender's flow: sensor/out/3 → broker/sensor/in/3. */
+export function otherEndOf(message: string): string | undefined {
+  const ref = parseActorName(message);
+  if (ref.kind !== 'flow') return undefined;
+  return flowName(ref.side === 'client' ? 'broker' : 'client', ref.client, 'in', ref.packetId);
+}

@@ -1,6 +1,6 @@
 /**
- * The World's readers for the views (each connection's liveness, each message's packets, the flows
- * still going, the newest broker connections) against a straightforward walk back through the
+ * The World's readers for the views (each connection's liveness, the packets of each message still
+ * in flight, the flows still going, the newest broker connections) against a straightforward walk back through the
  * trace, as the state panel used to do it: at every stopping point of random runs, with the world
  * extended a chunk at a time from its last copy as the lab's worker streams the trace.
  */
@@ -59,9 +59,10 @@ function scanned(world: World, trace: readonly TraceEvent[]) {
       (e): e is Extract<TraceEvent, { kind: 'arrive' }> => e.kind === 'arrive' && e.conn === conn && e.to === 'broker',
     )?.atMs,
   }));
+  // the flows still going (the World forgets a message once both its ends are done)
   const flows = Object.keys(world.actors).flatMap((actor) => {
     const ref = parseActorName(actor);
-    if (ref.kind !== 'flow') return [];
+    if (ref.kind !== 'flow' || world.actors[actor].done) return [];
     const publish = lastBefore(
       trace,
       seq,
@@ -118,7 +119,7 @@ function read(world: World) {
     })),
     flows: Object.keys(world.actors).flatMap((actor) => {
       const ref = parseActorName(actor);
-      if (ref.kind !== 'flow') return [];
+      if (ref.kind !== 'flow' || world.actors[actor].done) return [];
       const clientSends = (ref.side === 'client') === (ref.dir === 'out');
       const message = world.messages[`${clientSends ? ref.client : `broker/${ref.client}`}/out/${ref.packetId}`];
       return [{ actor, topic: message?.publish?.topic, qos: message?.publish?.qos, latest: message?.lastSend }];
@@ -129,6 +130,16 @@ function read(world: World) {
     lastFlow: world.lastFlow,
     brokerConnections: world.brokerConnections,
   };
+}
+
+/** Messages the World still holds: only those with a flow going (so a copy costs what is in flight). */
+function heldMessages(world: World): string[] {
+  return Object.keys(world.messages).filter((message) => {
+    const ref = parseActorName(message);
+    const other =
+      ref.kind === 'flow' ? `${ref.side === 'client' ? `broker/${ref.client}` : ref.client}/in/${ref.packetId}` : '';
+    return !(message in world.liveFlows) && !(other in world.liveFlows);
+  });
 }
 
 /** Sorted by connection, so the two lists compare whatever order they were found in. */
@@ -155,6 +166,7 @@ describe('the World’s readers agree with a walk back through the trace', () =>
         if (i === middle) expect(byConn(read(world)), `seed ${seed}, seq ${i}`).toEqual(byConn(scanned(world, trace)));
       }
       expect(byConn(read(world)), `seed ${seed} at ${at} ms`).toEqual(byConn(scanned(world, trace)));
+      expect(heldMessages(world), `seed ${seed} at ${at} ms`).toEqual([]);
     }
   });
 });

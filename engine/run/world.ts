@@ -10,7 +10,7 @@ import type { QoS } from '../codec/packet.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { LinkOptions, Scenario } from '../scenario/schema.ts';
 import { clientLinks } from './client-links.ts';
-import { FLOW_MACHINES, flowsOfPacket } from './packet-flows.ts';
+import { FLOW_MACHINES, flowsOfPacket, messageOfFlow, otherEndOf } from './packet-flows.ts';
 import { parseActorName } from '../flows/actor-names.ts';
 import { noteClient } from '../sim/notes.ts';
 import type { NoteEvent, SendEvent, TraceEvent } from '../sim/trace.ts';
@@ -104,7 +104,11 @@ export interface World {
   clientQueues: Record<string, string[]>;
   /** Per connection: what its keepalive counts from. */
   liveness: Record<number, LivenessView>;
-  /** Per message in a QoS flow, by its sender's flow name ('sensor/out/3', 'broker/app/out/1'). */
+  /**
+   * Per message in a QoS flow, by its sender's flow name ('sensor/out/3', 'broker/app/out/1'),
+   * while a flow of it is going: forgotten when both ends are done, so that copying a world costs
+   * what is in flight, not the whole run.
+   */
   messages: Record<string, MessageView>;
   /** The QoS flows not done yet, each with the seq of its latest change of state. */
   liveFlows: Record<string, number>;
@@ -155,8 +159,10 @@ export function applyEvent(world: World, e: TraceEvent): World {
       world.actors[e.actor] = { machine: e.machine, state: e.to, sinceMs: e.atMs, done };
       if (FLOW_MACHINES.has(e.machine)) {
         world.lastFlow = e.actor;
-        if (done) delete world.liveFlows[e.actor];
-        else world.liveFlows[e.actor] = e.seq;
+        if (done) {
+          delete world.liveFlows[e.actor];
+          forgetMessage(world, e.actor);
+        } else world.liveFlows[e.actor] = e.seq;
       } else if (e.machine === 'broker-connection') noteBrokerConnection(world, e.actor);
       break;
     }
@@ -256,6 +262,16 @@ function noteSend(world: World, e: SendEvent): void {
     e.packet.type === 'PUBLISH'
       ? { lastSend: e.seq, publish: { send: e.seq, topic: e.packet.topic, qos: e.packet.qos } }
       : { ...old, lastSend: e.seq };
+}
+
+/** A flow ended: its message is forgotten once no flow of it is still going. */
+function forgetMessage(world: World, flow: string): void {
+  const message = messageOfFlow(flow);
+  if (message === undefined || !(message in world.messages)) return;
+  const other = otherEndOf(message);
+  if (world.liveFlows[message] === undefined && (other === undefined || world.liveFlows[other] === undefined)) {
+    delete world.messages[message];
+  }
 }
 
 /** A broker-side connection machine: the client's newest one (by connection number) is kept. */
