@@ -12,6 +12,22 @@ export const FLOW_MACHINES: ReadonlySet<string> = new Set(['qos1-sender', 'qos2-
 const TO_RECEIVER = new Set(['PUBLISH', 'PUBREL']);
 const TO_SENDER = new Set(['PUBACK', 'PUBREC', 'PUBCOMP']);
 
+/**
+ * The message a packet belongs to, named by its sender's flow (flowsOfPacket's first), without
+ * building the other name: the World asks this of every packet.
+ */
+export function messageOfPacket(send: { from: string; to: string; packet: Packet }): string | undefined {
+  const packet = send.packet;
+  const packetId = 'packetId' in packet ? packet.packetId : undefined;
+  if (packetId === undefined) return undefined;
+  const toReceiver = TO_RECEIVER.has(packet.type);
+  if (!toReceiver && !TO_SENDER.has(packet.type)) return undefined;
+  const sender = toReceiver ? send.from : send.to;
+  return sender === 'broker'
+    ? flowName('broker', toReceiver ? send.to : send.from, 'out', packetId)
+    : flowName('client', sender, 'out', packetId);
+}
+
 /** The flows a packet belongs to, the sender's of the message first; empty for no QoS flow. */
 export function flowsOfPacket(send: { from: string; to: string; packet: Packet }): string[] {
   const packet = send.packet;

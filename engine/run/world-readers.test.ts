@@ -109,13 +109,14 @@ function scanned(world: World, trace: readonly TraceEvent[]) {
 
 /** The same, as the World's readers give it. */
 function read(world: World) {
-  const conns = Object.keys(world.liveness).map(Number);
+  const { keepAliveS, clientSentMs, brokerHeardMs } = world.liveness;
+  const conns = [...new Set([keepAliveS, clientSentMs, brokerHeardMs].flatMap((r) => Object.keys(r).map(Number)))];
   return {
     liveness: conns.map((conn) => ({
       conn,
-      keepAliveS: world.liveness[conn].keepAliveS,
-      clientSentMs: world.liveness[conn].clientSentMs,
-      brokerHeardMs: world.liveness[conn].brokerHeardMs,
+      keepAliveS: keepAliveS[conn],
+      clientSentMs: clientSentMs[conn],
+      brokerHeardMs: brokerHeardMs[conn],
     })),
     flows: Object.keys(world.actors).flatMap((actor) => {
       const ref = parseActorName(actor);

@@ -10,7 +10,7 @@ import type { QoS } from '../codec/packet.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { LinkOptions, Scenario } from '../scenario/schema.ts';
 import { clientLinks } from './client-links.ts';
-import { FLOW_MACHINES, flowsOfPacket, messageOfFlow, otherEndOf } from './packet-flows.ts';
+import { FLOW_MACHINES, messageOfFlow, messageOfPacket, otherEndOf } from './packet-flows.ts';
 import { parseActorName } from '../flows/actor-names.ts';
 import { noteClient } from '../sim/notes.ts';
 import type { NoteEvent, SendEvent, TraceEvent } from '../sim/trace.ts';
@@ -70,14 +70,15 @@ export interface DeliveryView {
   dup: boolean;
 }
 
-/** What a connection's keepalive sees: the Keep Alive its CONNECT asked for, its last packets. */
+/**
+ * What each connection's keepalive sees, by connection: the Keep Alive its CONNECT asked for, the
+ * client's last packet sent on it, the broker's last packet received on it. Plain numbers in three
+ * records, so that a packet changes a number and allocates nothing.
+ */
 export interface LivenessView {
-  /** Seconds, from the connection's CONNECT (once sent). */
-  keepAliveS?: number;
-  /** The client's last packet sent on it. */
-  clientSentMs?: number;
-  /** The broker's last packet received on it. */
-  brokerHeardMs?: number;
+  keepAliveS: Record<number, number>;
+  clientSentMs: Record<number, number>;
+  brokerHeardMs: Record<number, number>;
 }
 
 /** One message's QoS flow as its packets tell it (keyed by the sender's flow: messageOfFlow). */
@@ -85,7 +86,7 @@ export interface MessageView {
   /** seq of the latest packet of the flow (PUBLISH, PUBACK, PUBREC, PUBREL or PUBCOMP). */
   lastSend: number;
   /** Its latest PUBLISH: the message it carries. */
-  publish?: { send: number; topic: string; qos: QoS };
+  publish: { send: number; topic: string; qos: QoS } | undefined;
 }
 
 export interface World {
@@ -103,7 +104,7 @@ export interface World {
   /** Messages each client holds while offline. */
   clientQueues: Record<string, string[]>;
   /** Per connection: what its keepalive counts from. */
-  liveness: Record<number, LivenessView>;
+  liveness: LivenessView;
   /**
    * Per message in a QoS flow, by its sender's flow name ('sensor/out/3', 'broker/app/out/1'),
    * while a flow of it is going: forgotten when both ends are done, so that copying a world costs
@@ -139,7 +140,7 @@ export function initialWorld(scenario: Scenario): World {
     retained: {},
     delivered,
     clientQueues,
-    liveness: {},
+    liveness: { keepAliveS: {}, clientSentMs: {}, brokerHeardMs: {} },
     messages: {},
     liveFlows: {},
     lastFlow: null,
@@ -211,7 +212,7 @@ export function applyEvent(world: World, e: TraceEvent): World {
       break;
     }
     case 'arrive':
-      if (e.to === 'broker') world.liveness[e.conn] = { ...world.liveness[e.conn], brokerHeardMs: e.atMs };
+      if (e.to === 'broker') world.liveness.brokerHeardMs[e.conn] = e.atMs;
       endFlight(world, e.send); // an arrival ends the copy's flight as a loss does
       break;
     case 'drop':
@@ -251,17 +252,17 @@ function endFlight(world: World, send: number): void {
 
 /** A send: the connection's liveness (its CONNECT, the client's last packet) and its flow's packets. */
 function noteSend(world: World, e: SendEvent): void {
-  if (e.packet.type === 'CONNECT') {
-    world.liveness[e.conn] = { ...world.liveness[e.conn], keepAliveS: e.packet.keepAlive };
-  }
-  if (e.to === 'broker') world.liveness[e.conn] = { ...world.liveness[e.conn], clientSentMs: e.atMs };
-  const message = flowsOfPacket(e)[0];
+  if (e.packet.type === 'CONNECT') world.liveness.keepAliveS[e.conn] = e.packet.keepAlive;
+  if (e.to === 'broker') world.liveness.clientSentMs[e.conn] = e.atMs;
+  const message = messageOfPacket(e);
   if (message === undefined) return;
-  const old = world.messages[message];
-  world.messages[message] =
-    e.packet.type === 'PUBLISH'
-      ? { lastSend: e.seq, publish: { send: e.seq, topic: e.packet.topic, qos: e.packet.qos } }
-      : { ...old, lastSend: e.seq };
+  world.messages[message] = {
+    lastSend: e.seq,
+    publish:
+      e.packet.type === 'PUBLISH'
+        ? { send: e.seq, topic: e.packet.topic, qos: e.packet.qos }
+        : world.messages[message]?.publish,
+  };
 }
 
 /** A flow ended: its message is forgotten once no flow of it is still going. */
@@ -394,7 +395,11 @@ export function cloneWorld(world: World): World {
     retained: { ...world.retained },
     delivered: { ...world.delivered },
     clientQueues: { ...world.clientQueues },
-    liveness: { ...world.liveness },
+    liveness: {
+      keepAliveS: { ...world.liveness.keepAliveS },
+      clientSentMs: { ...world.liveness.clientSentMs },
+      brokerHeardMs: { ...world.liveness.brokerHeardMs },
+    },
     messages: { ...world.messages },
     liveFlows: { ...world.liveFlows },
     lastFlow: world.lastFlow,

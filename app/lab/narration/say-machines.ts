@@ -108,7 +108,7 @@ export function sayClose(e: CloseEvent, telling: Telling): Line {
   };
   switch (e.reason) {
     case 'keepalive': {
-      const keepAlive = telling.world.liveness[e.conn]?.keepAliveS ?? 0;
+      const keepAlive = telling.world.liveness.keepAliveS[e.conn] ?? 0;
       return line(
         e,
         'connection',

@@ -103,7 +103,7 @@ export function saySend(e: SendEvent, telling: Telling): Line {
       say = phrase('lab.say.send.UNSUBACK', { from, to, packet: packetName(p) });
       break;
     case 'PINGREQ':
-      say = phrase('lab.say.send.PINGREQ', { from, keepAlive: telling.world.liveness[e.conn]?.keepAliveS ?? '?' });
+      say = phrase('lab.say.send.PINGREQ', { from, keepAlive: telling.world.liveness.keepAliveS[e.conn] ?? '?' });
       break;
     case 'PINGRESP':
       say = phrase('lab.say.send.PINGRESP', { from, to });

@@ -134,7 +134,7 @@ export function brokerConnections(world: World): Map<string, string> {
 
 /** The Keep Alive (seconds) a connection's CONNECT asked for, if it was sent by the world's cursor. */
 export function keepAliveOf(world: World, conn: number): number | undefined {
-  return world.liveness[conn]?.keepAliveS;
+  return world.liveness.keepAliveS[conn];
 }
 
 /**
@@ -142,8 +142,7 @@ export function keepAliveOf(world: World, conn: number): number | undefined {
  * or the broker's last packet received on it (up to the world's cursor).
  */
 export function lastActivityMs(world: World, conn: number, side: 'client' | 'broker'): number | undefined {
-  const liveness = world.liveness[conn];
-  return side === 'client' ? liveness?.clientSentMs : liveness?.brokerHeardMs;
+  return (side === 'client' ? world.liveness.clientSentMs : world.liveness.brokerHeardMs)[conn];
 }
 
 /** The connection a client's machine is on now: the newest one opened for it. */
