@@ -97,21 +97,30 @@ export class RunModel {
     return this.#journeys.outages;
   }
 
-  /** Read the events added since last time; start over if this is another run. Returns whether anything changed. */
-  sync(trace: readonly TraceEvent[]): boolean {
+  /**
+   * Read the events added since last time (at most `limit` of them: the lab reads a streamed run
+   * in slices); start over if this is another run. Returns whether anything changed.
+   */
+  sync(trace: readonly TraceEvent[], limit = Infinity): boolean {
     if (trace !== this.#source || trace.length < this.#read) this.#reset(trace);
     if (this.#read === trace.length) return false;
-    for (let i = this.#read; i < trace.length; i++) {
+    const to = Math.min(trace.length, this.#read + limit);
+    for (let i = this.#read; i < to; i++) {
       const e = trace[i];
       this.lastMs = Math.max(this.lastMs, e.atMs);
       const change = this.#journeys.apply(e);
       if (change) this.#laidOut(change);
       this.#mark(e);
     }
-    this.#journeys.read = trace.length;
-    this.#read = trace.length;
+    this.#journeys.read = to;
+    this.#read = to;
     this.revision++;
     return true;
+  }
+
+  /** Events read so far. */
+  get read(): number {
+    return this.#read;
   }
 
   #reset(trace: readonly TraceEvent[]): void {
