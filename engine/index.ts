@@ -82,7 +82,22 @@ export {
   type LinkView,
   type SessionView,
   type DeliveryView,
+  type LivenessView,
+  type MessageView,
 } from './run/world.ts';
+export { FLOW_MACHINES, flowsOfPacket, messageOfFlow } from './run/packet-flows.ts';
+export {
+  Journeys,
+  actorParts,
+  type Fate,
+  type Copy,
+  type PacketJourney,
+  type TimerEnd,
+  type TimerSpan,
+  type ConnectedSpan,
+  type Outage,
+  type JourneyChange,
+} from './run/journeys.ts';
 // pcapng out, captures in: also a surface of its own (capture/index.ts), which the app loads when
 // first used so that the first screen stays small
 export * from './capture/index.ts';

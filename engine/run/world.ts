@@ -10,8 +10,10 @@ import type { QoS } from '../codec/packet.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { LinkOptions, Scenario } from '../scenario/schema.ts';
 import { clientLinks } from './client-links.ts';
+import { FLOW_MACHINES, messageOfFlow, messageOfPacket, otherEndOf } from './packet-flows.ts';
+import { parseActorName } from '../flows/actor-names.ts';
 import { noteClient } from '../sim/notes.ts';
-import type { NoteEvent, TraceEvent } from '../sim/trace.ts';
+import type { NoteEvent, SendEvent, TraceEvent } from '../sim/trace.ts';
 
 export interface ActorView {
   machine: string;
@@ -68,6 +70,25 @@ export interface DeliveryView {
   dup: boolean;
 }
 
+/**
+ * What each connection's keepalive sees, by connection: the Keep Alive its CONNECT asked for, the
+ * client's last packet sent on it, the broker's last packet received on it. Plain numbers in three
+ * records, so that a packet changes a number and allocates nothing.
+ */
+export interface LivenessView {
+  keepAliveS: Record<number, number>;
+  clientSentMs: Record<number, number>;
+  brokerHeardMs: Record<number, number>;
+}
+
+/** One message's QoS flow as its packets tell it (keyed by the sender's flow: messageOfFlow). */
+export interface MessageView {
+  /** seq of the latest packet of the flow (PUBLISH, PUBACK, PUBREC, PUBREL or PUBCOMP). */
+  lastSend: number;
+  /** Its latest PUBLISH: the message it carries. */
+  publish: { send: number; topic: string; qos: QoS } | undefined;
+}
+
 export interface World {
   /** seq of the last event applied; -1 before any. */
   seq: number;
@@ -82,6 +103,20 @@ export interface World {
   delivered: Record<string, DeliveryView[]>;
   /** Messages each client holds while offline. */
   clientQueues: Record<string, string[]>;
+  /** Per connection: what its keepalive counts from. */
+  liveness: LivenessView;
+  /**
+   * Per message in a QoS flow, by its sender's flow name ('sensor/out/3', 'broker/app/out/1'),
+   * while a flow of it is going: forgotten when both ends are done, so that copying a world costs
+   * what is in flight, not the whole run.
+   */
+  messages: Record<string, MessageView>;
+  /** The QoS flows not done yet, each with the seq of its latest change of state. */
+  liveFlows: Record<string, number>;
+  /** The QoS flow whose state changed last, done or not. */
+  lastFlow: string | null;
+  /** Each client's newest broker-side connection machine: 'broker/sensor#2'. */
+  brokerConnections: Record<string, string>;
 }
 
 export function initialWorld(scenario: Scenario): World {
@@ -105,6 +140,11 @@ export function initialWorld(scenario: Scenario): World {
     retained: {},
     delivered,
     clientQueues,
+    liveness: { keepAliveS: {}, clientSentMs: {}, brokerHeardMs: {} },
+    messages: {},
+    liveFlows: {},
+    lastFlow: null,
+    brokerConnections: {},
   };
 }
 
@@ -115,9 +155,18 @@ export function applyEvent(world: World, e: TraceEvent): World {
   world.seq = e.seq;
   world.atMs = e.atMs;
   switch (e.kind) {
-    case 'state':
-      world.actors[e.actor] = { machine: e.machine, state: e.to, sinceMs: e.atMs, done: FINAL.has(e.to) };
+    case 'state': {
+      const done = FINAL.has(e.to);
+      world.actors[e.actor] = { machine: e.machine, state: e.to, sinceMs: e.atMs, done };
+      if (FLOW_MACHINES.has(e.machine)) {
+        world.lastFlow = e.actor;
+        if (done) {
+          delete world.liveFlows[e.actor];
+          forgetMessage(world, e.actor);
+        } else world.liveFlows[e.actor] = e.seq;
+      } else if (e.machine === 'broker-connection') noteBrokerConnection(world, e.actor);
       break;
+    }
     case 'timer':
       if (e.action === 'start')
         world.timers[e.timer] = {
@@ -149,6 +198,7 @@ export function applyEvent(world: World, e: TraceEvent): World {
         ...(e.expectedAtMs !== undefined ? { expectedAtMs: e.expectedAtMs } : {}),
         copies: 1,
       };
+      noteSend(world, e);
       break;
     case 'plan': {
       // replaced, not changed: a checkpoint shares its entries with the world it was copied from
@@ -162,12 +212,12 @@ export function applyEvent(world: World, e: TraceEvent): World {
       break;
     }
     case 'arrive':
-    case 'drop': {
-      const flight = world.inFlight[e.send];
-      if (flight && flight.copies <= 1) delete world.inFlight[e.send];
-      else if (flight) world.inFlight[e.send] = { ...flight, copies: flight.copies - 1 };
+      if (e.to === 'broker') world.liveness.brokerHeardMs[e.conn] = e.atMs;
+      endFlight(world, e.send); // an arrival ends the copy's flight as a loss does
       break;
-    }
+    case 'drop':
+      endFlight(world, e.send);
+      break;
     case 'deliver':
       world.delivered[e.client] = [
         ...(world.delivered[e.client] ?? []),
@@ -191,6 +241,48 @@ export function applyEvent(world: World, e: TraceEvent): World {
       break;
   }
   return world;
+}
+
+/** One copy of a packet is no longer on its way (arrived or lost). */
+function endFlight(world: World, send: number): void {
+  const flight = world.inFlight[send];
+  if (flight && flight.copies <= 1) delete world.inFlight[send];
+  else if (flight) world.inFlight[send] = { ...flight, copies: flight.copies - 1 };
+}
+
+/** A send: the connection's liveness (its CONNECT, the client's last packet) and its flow's packets. */
+function noteSend(world: World, e: SendEvent): void {
+  if (e.packet.type === 'CONNECT') world.liveness.keepAliveS[e.conn] = e.packet.keepAlive;
+  if (e.to === 'broker') world.liveness.clientSentMs[e.conn] = e.atMs;
+  const message = messageOfPacket(e);
+  if (message === undefined) return;
+  world.messages[message] = {
+    lastSend: e.seq,
+    publish:
+      e.packet.type === 'PUBLISH'
+        ? { send: e.seq, topic: e.packet.topic, qos: e.packet.qos }
+        : world.messages[message]?.publish,
+  };
+}
+
+/** A flow ended: its message is forgotten once no flow of it is still going. */
+function forgetMessage(world: World, flow: string): void {
+  const message = messageOfFlow(flow);
+  if (message === undefined || !(message in world.messages)) return;
+  const other = otherEndOf(message);
+  if (world.liveFlows[message] === undefined && (other === undefined || world.liveFlows[other] === undefined)) {
+    delete world.messages[message];
+  }
+}
+
+/** A broker-side connection machine: the client's newest one (by connection number) is kept. */
+function noteBrokerConnection(world: World, actor: string): void {
+  const ref = parseActorName(actor);
+  if (ref.kind !== 'broker-connection') return;
+  const seen = world.brokerConnections[ref.client];
+  const seenRef = seen === undefined ? undefined : parseActorName(seen);
+  if (seenRef?.kind === 'broker-connection' && seenRef.conn >= ref.conn) return;
+  world.brokerConnections[ref.client] = actor;
 }
 
 function applyStep(world: World, step: Extract<TraceEvent, { kind: 'step' }>['step']): void {
@@ -303,5 +395,14 @@ export function cloneWorld(world: World): World {
     retained: { ...world.retained },
     delivered: { ...world.delivered },
     clientQueues: { ...world.clientQueues },
+    liveness: {
+      keepAliveS: { ...world.liveness.keepAliveS },
+      clientSentMs: { ...world.liveness.clientSentMs },
+      brokerHeardMs: { ...world.liveness.brokerHeardMs },
+    },
+    messages: { ...world.messages },
+    liveFlows: { ...world.liveFlows },
+    lastFlow: world.lastFlow,
+    brokerConnections: { ...world.brokerConnections },
   };
 }

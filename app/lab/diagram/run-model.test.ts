@@ -76,6 +76,19 @@ describe('the run model', () => {
     expect(parts.arrows[0].seq).toBe(traceOf('qos0-lossy').find((e) => e.kind === 'send')!.seq);
   });
 
+  test('a streamed run read in slices of at most `limit` events gives the same model', () => {
+    const trace = traceOf('qos2-losses');
+    const whole = new RunModel();
+    whole.sync(trace);
+    const sliced = new RunModel();
+    while (sliced.sync(trace, 5)) expect(sliced.read).toBeLessThanOrEqual(trace.length);
+    expect(sliced.read).toBe(trace.length);
+    expect(sliced.arrows).toEqual(whole.arrows);
+    expect(sliced.timers).toEqual(whole.timers);
+    expect(sliced.marks).toEqual(whole.marks);
+    expect(sliced.connected).toEqual(whole.connected);
+  });
+
   test('a lossy duplicate becomes a second copy of the same arrow', () => {
     const model = new RunModel();
     const base = { atMs: 0, from: 'sensor', to: 'broker', conn: 1 } as const;

@@ -12,6 +12,7 @@ import {
   keepAliveOf,
   keepaliveWindowMs,
   lastActivityMs,
+  latestSendOf,
   parseActor,
   retainedRows,
   seconds,
@@ -72,9 +73,9 @@ describe('actor names', () => {
 
 describe('QoS flows from a world', () => {
   test('a QoS 2 message half way: the sender awaits PUBCOMP, the broker holds the id until PUBREL', () => {
-    const { trace, at } = run('qos2-losses');
+    const { at } = run('qos2-losses');
     const world = at(2_300);
-    const rows = flowRows(world, trace);
+    const rows = flowRows(world);
     expect(rows.map((r) => [r.actor, r.machine, r.state, r.topic, r.qos, r.done])).toEqual([
       ['sensor/out/1', 'qos2-sender', 'awaitingPubcomp', 'bank/transfer', 2, false],
       ['broker/sensor/in/1', 'qos2-receiver', 'awaitingPubrel', 'bank/transfer', 2, false],
@@ -85,7 +86,7 @@ describe('QoS flows from a world', () => {
     expect(sessions.find((s) => s.client === 'app')!.awaitingPubrel).toEqual([]);
     // Once PUBREL is in, the broker's id is free.
     const later = at(3_200);
-    expect(sessionRows(later, flowRows(later, trace)).find((s) => s.client === 'sensor')!.awaitingPubrel).toEqual([]);
+    expect(sessionRows(later, flowRows(later)).find((s) => s.client === 'sensor')!.awaitingPubrel).toEqual([]);
   });
 
   test('a selected packet names its flow; otherwise the latest flow still going is drawn', () => {
@@ -99,6 +100,12 @@ describe('QoS flows from a world', () => {
     expect(focusFlow(world, [{ actor: 'app/in/1' }], trace)).toBe('app/in/1');
     expect(focusFlow(world, [null, { send: pubrel.seq }], trace)).toBe('sensor/out/1');
     expect(focusFlow(world, [null, null], trace)).toBe('broker/app/out/1');
+    // choosing a flow selects its latest packet up to the cursor
+    const ofSensor = trace.filter(
+      (e) => e.kind === 'send' && e.seq <= world.seq && flowsOfSend(e).includes('sensor/out/1'),
+    );
+    expect(latestSendOf(world, 'sensor/out/1')).toBe(ofSensor.at(-1)!.seq);
+    expect(latestSendOf(world, 'broker/sensor/in/1')).toBe(ofSensor.at(-1)!.seq);
     expect(focusFlow(at(100), [null], trace)).toBeUndefined();
   });
 
@@ -117,9 +124,9 @@ describe('QoS flows from a world', () => {
 
 describe('sessions and retained messages', () => {
   test('a persistent session queues while offline and keeps its subscription', () => {
-    const { trace, at } = run('persistent-session');
+    const { at } = run('persistent-session');
     const offline = at(2_000);
-    const app = sessionRows(offline, flowRows(offline, trace)).find((s) => s.client === 'app')!;
+    const app = sessionRows(offline, flowRows(offline)).find((s) => s.client === 'app')!;
     expect(app).toMatchObject({
       persistent: true,
       connected: false,
@@ -127,7 +134,7 @@ describe('sessions and retained messages', () => {
       queued: ['orders/2', 'orders/3'],
     });
     const back = at(2_560);
-    const resumed = sessionRows(back, flowRows(back, trace)).find((s) => s.client === 'app')!;
+    const resumed = sessionRows(back, flowRows(back)).find((s) => s.client === 'app')!;
     expect(resumed.connected).toBe(true);
     expect(resumed.queued).toEqual([]);
     expect(resumed.outbound.map((f) => [f.packetId, f.machine])).toEqual([
@@ -144,15 +151,15 @@ describe('sessions and retained messages', () => {
   });
 
   test('a will is kept with the session until it is published', () => {
-    const { trace, at } = run('keepalive-will');
+    const { at } = run('keepalive-will');
     const before = at(1_000);
-    expect(sessionRows(before, flowRows(before, trace)).find((s) => s.client === 'sensor')!.will).toEqual({
+    expect(sessionRows(before, flowRows(before)).find((s) => s.client === 'sensor')!.will).toEqual({
       topic: 'status/sensor',
       qos: 1,
       retain: true,
     });
     const after = at(14_000);
-    expect(sessionRows(after, flowRows(after, trace)).find((s) => s.client === 'sensor')?.will ?? null).toBeNull();
+    expect(sessionRows(after, flowRows(after)).find((s) => s.client === 'sensor')?.will ?? null).toBeNull();
   });
 });
 
@@ -178,21 +185,21 @@ describe('keepalive countdowns', () => {
   });
 
   test('the broker allows 1.5 × Keep Alive of silence, counted from the last packet', () => {
-    const { trace, at, seqAt } = run('keepalive-will');
-    expect(keepAliveOf(trace, 1, seqAt(1_000))).toBe(5);
-    expect(keepAliveOf(trace, 1, -1)).toBeUndefined();
+    const { trace, at } = run('keepalive-will');
+    expect(keepAliveOf(at(1_000), 1)).toBe(5);
+    expect(keepAliveOf(worldAt(presetById('keepalive-will')!.scenario, trace, -1), 1)).toBeUndefined();
     const world = at(7_600);
     const [grace] = timersOf(world, 'broker/sensor#1', 7_600, 5);
     expect(grace.name).toBe('keepaliveGrace');
     expect(grace.countdown.totalMs).toBe(7_500);
     expect(grace.countdown.leftMs).toBe(13_550 - 7_600);
     // The PINGREQ sent at 6 s arrived at 6.05 s: the silence is counted from there.
-    expect(lastActivityMs(trace, 1, 'broker', seqAt(7_600))).toBe(6_050);
+    expect(lastActivityMs(world, 1, 'broker')).toBe(6_050);
     expect(grace.dueAtMs - grace.countdown.totalMs).toBe(6_050);
     const [keepalive] = timersOf(at(6_200), 'sensor', 6_200, 5);
     expect(keepalive.name).toBe('keepalive');
     expect(keepalive.countdown.totalMs).toBe(5_000);
-    expect(lastActivityMs(trace, 1, 'client', seqAt(6_200))).toBe(6_000);
+    expect(lastActivityMs(at(6_200), 1, 'client')).toBe(6_000);
   });
 
   test('a packet sent meanwhile moves the deadline: the countdown runs to the real one, not the next check', () => {
@@ -207,7 +214,7 @@ describe('keepalive countdowns', () => {
     const { trace } = simulate(scenario, { seed: 1 });
     const seqAt = (ms: number) => trace.filter((e) => e.atMs <= ms).length - 1;
     const world = worldAt(scenario, trace, seqAt(3_000));
-    const last = lastActivityMs(trace, 1, 'client', seqAt(3_000));
+    const last = lastActivityMs(world, 1, 'client');
     expect(last).toBe(2_000);
     // The check set at CONNECT fires at 5 s; the PUBLISH at 2 s means no PINGREQ until 7 s.
     expect(Object.values(world.timers).find((t) => t.actor === 'sensor')?.dueAtMs).toBe(5_000);

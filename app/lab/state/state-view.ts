@@ -1,10 +1,11 @@
 /**
- * What the state panel shows, derived from the world at the cursor (and the trace, for what the
- * world does not keep: a flow's topic, a connection's Keep Alive): the machines each actor is in,
- * the QoS flows still in flight on both sides, the broker's sessions, and the timers counting down.
- * Actor names say whose machine it is: 'sensor' (a client's connection), 'sensor/out/3' and
- * 'sensor/in/3' (the client's QoS flows), 'broker/sensor#2' (the broker's side of connection 2),
- * 'broker/sensor/out/3' and 'broker/sensor/in/3' (the broker's flows with that client).
+ * What the state panel shows, read from the world at the cursor (engine/run/world.ts keeps what it
+ * needs: each flow's message, each connection's Keep Alive and last packets, the flows still going)
+ * so that a cursor move costs what changed, never a walk back through the trace: the machines each
+ * actor is in, the QoS flows still in flight on both sides, the broker's sessions, and the timers
+ * counting down. Actor names say whose machine it is: 'sensor' (a client's connection),
+ * 'sensor/out/3' and 'sensor/in/3' (the client's QoS flows), 'broker/sensor#2' (the broker's side of
+ * connection 2), 'broker/sensor/out/3' and 'broker/sensor/in/3' (the broker's flows with that client).
  */
 import {
   type ActorRef,
@@ -13,14 +14,15 @@ import {
   type TimerView,
   type TraceEvent,
   type World,
+  FLOW_MACHINES,
   flowName,
+  flowsOfPacket,
+  messageOfFlow,
   parseActorName as parseActor,
 } from '$engine';
 
 /** Actor names are built and read by the engine alone (engine/flows/actor-names.ts). */
-export { parseActor, flowName, type ActorRef };
-
-export const FLOW_MACHINES = new Set(['qos1-sender', 'qos2-sender', 'qos2-receiver']);
+export { parseActor, flowName, FLOW_MACHINES, type ActorRef };
 
 export interface FlowRow {
   actor: string;
@@ -32,23 +34,24 @@ export interface FlowRow {
   state: string;
   done: boolean;
   sinceMs: number;
-  /** The message it carries, from its PUBLISH (for flows still going). */
+  /** The message it carries, from its PUBLISH. */
   topic?: string;
   qos?: QoS;
   /** A retry timer running for it. */
   retry?: TimerView;
 }
 
-/** Every QoS flow the world knows, those still going with their message's topic. */
-export function flowRows(world: World, trace: readonly TraceEvent[]): FlowRow[] {
+/** The QoS flows still going, with their message's topic: one row each, in a stable order. */
+export function flowRows(world: World): FlowRow[] {
+  const retries = new Map<string, TimerView>();
+  for (const timer of Object.values(world.timers)) if (!retries.has(timer.actor)) retries.set(timer.actor, timer);
   const rows: FlowRow[] = [];
-  for (const [actor, view] of Object.entries(world.actors)) {
-    if (!FLOW_MACHINES.has(view.machine)) continue;
+  for (const actor of Object.keys(world.liveFlows)) {
+    const view = world.actors[actor];
     const ref = parseActor(actor);
-    if (ref.kind !== 'flow') continue;
-    // Only flows still going show their message (finished ones may be far back in a long trace).
-    const publish = view.done ? undefined : flowPublish(trace, ref, world.seq);
-    const retry = Object.values(world.timers).find((timer) => timer.actor === actor);
+    if (!view || ref.kind !== 'flow') continue;
+    const publish = world.messages[messageOfFlow(ref) ?? '']?.publish;
+    const retry = retries.get(actor);
     rows.push({
       actor,
       side: ref.side,
@@ -59,7 +62,7 @@ export function flowRows(world: World, trace: readonly TraceEvent[]): FlowRow[] 
       state: view.state,
       done: view.done,
       sinceMs: view.sinceMs,
-      ...(publish && publish.packet.type === 'PUBLISH' ? { topic: publish.packet.topic, qos: publish.packet.qos } : {}),
+      ...(publish ? { topic: publish.topic, qos: publish.qos } : {}),
       ...(retry ? { retry } : {}),
     });
   }
@@ -67,36 +70,10 @@ export function flowRows(world: World, trace: readonly TraceEvent[]): FlowRow[] 
   return rows.sort((a, b) => a.client.localeCompare(b.client) || rank(a) - rank(b) || a.packetId - b.packetId);
 }
 
-/** The parties a flow's PUBLISH goes between: who sends it, who receives it. */
-function publishParties(ref: Extract<ActorRef, { kind: 'flow' }>): { from: string; to: string } {
-  const clientSends = (ref.side === 'client') === (ref.dir === 'out');
-  return clientSends ? { from: ref.client, to: 'broker' } : { from: 'broker', to: ref.client };
+/** The latest packet of a flow up to the world's cursor (its PUBLISH, an ack, a PUBREL). */
+export function latestSendOf(world: World, flow: string): number | undefined {
+  return world.messages[messageOfFlow(flow) ?? '']?.lastSend;
 }
-
-/** The latest PUBLISH of a flow sent at or before `uptoSeq`. */
-export function flowPublish(
-  trace: readonly TraceEvent[],
-  ref: Extract<ActorRef, { kind: 'flow' }>,
-  uptoSeq: number,
-): SendEvent | undefined {
-  const { from, to } = publishParties(ref);
-  for (let i = Math.min(uptoSeq, trace.length - 1); i >= 0; i--) {
-    const e = trace[i];
-    if (
-      e.kind === 'send' &&
-      e.from === from &&
-      e.to === to &&
-      e.packet.type === 'PUBLISH' &&
-      e.packet.packetId === ref.packetId
-    ) {
-      return e;
-    }
-  }
-  return undefined;
-}
-
-const TO_RECEIVER = new Set(['PUBLISH', 'PUBREL']);
-const TO_SENDER = new Set(['PUBACK', 'PUBREC', 'PUBCOMP']);
 
 /**
  * The flows a packet belongs to, sender's first: a PUBLISH from sensor with id 3 is sensor/out/3
@@ -104,16 +81,7 @@ const TO_SENDER = new Set(['PUBACK', 'PUBREC', 'PUBCOMP']);
  * sensor/out/3. Empty for packets that belong to no QoS flow.
  */
 export function flowsOfSend(send: Pick<SendEvent, 'from' | 'to' | 'packet'>): string[] {
-  const packet = send.packet;
-  const packetId = 'packetId' in packet ? packet.packetId : undefined;
-  if (packetId === undefined) return [];
-  const toReceiver = TO_RECEIVER.has(packet.type);
-  if (!toReceiver && !TO_SENDER.has(packet.type)) return [];
-  // Who sends the message, and who receives it.
-  const [sender, receiver] = toReceiver ? [send.from, send.to] : [send.to, send.from];
-  const client = sender === 'broker' ? receiver : sender;
-  const side = (party: string) => (party === 'broker' ? 'broker' : 'client');
-  return [flowName(side(sender), client, 'out', packetId), flowName(side(receiver), client, 'in', packetId)];
+  return flowsOfPacket(send);
 }
 
 /** The flow a packet belongs to that the world has (the sender's, else the receiver's). */
@@ -139,15 +107,10 @@ export function focusFlow(
       if (flow) return flow;
     }
   }
-  let best: [string, { sinceMs: number; done: boolean }] | undefined;
-  for (const entry of Object.entries(world.actors)) {
-    const [, view] = entry;
-    if (!FLOW_MACHINES.has(view.machine)) continue;
-    if (!best || (best[1].done && !view.done) || (best[1].done === view.done && view.sinceMs >= best[1].sinceMs)) {
-      best = entry;
-    }
-  }
-  return best?.[0];
+  let latest: string | undefined;
+  for (const [actor, seq] of Object.entries(world.liveFlows))
+    if (latest === undefined || seq > world.liveFlows[latest]) latest = actor;
+  return latest ?? world.lastFlow ?? undefined;
 }
 
 /** The send event a seq stands for: itself, or the send an arrival, loss or copy belongs to. */
@@ -166,50 +129,20 @@ export function sendOf(trace: readonly TraceEvent[], seq: number): SendEvent | u
 
 /** Each client's newest broker-side connection machine: 'broker/sensor#2'. */
 export function brokerConnections(world: World): Map<string, string> {
-  const newest = new Map<string, { actor: string; conn: number }>();
-  for (const actor of Object.keys(world.actors)) {
-    const ref = parseActor(actor);
-    if (ref.kind !== 'broker-connection') continue;
-    const seen = newest.get(ref.client);
-    if (!seen || ref.conn > seen.conn) newest.set(ref.client, { actor, conn: ref.conn });
-  }
-  return new Map([...newest].map(([client, { actor }]) => [client, actor]));
+  return new Map(Object.entries(world.brokerConnections));
 }
 
-/** Per trace: where each connection's CONNECT is (a connection sends one). */
-const connects = new WeakMap<readonly TraceEvent[], Map<number, { seq: number; keepAliveS: number }>>();
-
-/** The Keep Alive (seconds) a connection's CONNECT asked for, if it was sent by `uptoSeq`. */
-export function keepAliveOf(trace: readonly TraceEvent[], conn: number, uptoSeq: number): number | undefined {
-  let known = connects.get(trace);
-  if (!known) connects.set(trace, (known = new Map()));
-  const seen = known.get(conn);
-  if (seen && trace[seen.seq]?.kind === 'send') return seen.seq <= uptoSeq ? seen.keepAliveS : undefined;
-  for (let i = Math.min(uptoSeq, trace.length - 1); i >= 0; i--) {
-    const e = trace[i];
-    if (e.kind === 'send' && e.conn === conn && e.packet.type === 'CONNECT') {
-      known.set(conn, { seq: i, keepAliveS: e.packet.keepAlive });
-      return e.packet.keepAlive;
-    }
-  }
-  return undefined;
+/** The Keep Alive (seconds) a connection's CONNECT asked for, if it was sent by the world's cursor. */
+export function keepAliveOf(world: World, conn: number): number | undefined {
+  return world.liveness.keepAliveS[conn];
 }
 
 /**
  * When a connection was last active, as its keepalive sees it: the client's last packet sent on it,
- * or the broker's last packet received on it (up to `uptoSeq`).
+ * or the broker's last packet received on it (up to the world's cursor).
  */
-export function lastActivityMs(
-  trace: readonly TraceEvent[],
-  conn: number,
-  side: 'client' | 'broker',
-  uptoSeq: number,
-): number | undefined {
-  for (let i = Math.min(uptoSeq, trace.length - 1); i >= 0; i--) {
-    const e = trace[i];
-    if (e.kind === (side === 'client' ? 'send' : 'arrive') && e.conn === conn && e.to === 'broker') return e.atMs;
-  }
-  return undefined;
+export function lastActivityMs(world: World, conn: number, side: 'client' | 'broker'): number | undefined {
+  return (side === 'client' ? world.liveness.clientSentMs : world.liveness.brokerHeardMs)[conn];
 }
 
 /** The connection a client's machine is on now: the newest one opened for it. */
