@@ -115,9 +115,11 @@ export class Lab {
   /** Checkpoints and beats, read as the trace grows. */
   readonly #folds = new TraceFolds();
   /** Others reading the trace as it grows (the diagram's model): read along ahead of the views. */
-  readonly #readers: Array<(trace: readonly TraceEvent[]) => void> = [];
+  readonly #readers: Array<(trace: readonly TraceEvent[], limit: number) => boolean> = [];
   /** A read-ahead slice waiting to run. */
   #readAheadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The run is complete: the views are shown all of it once the read-ahead has caught up. */
+  #refreshWhenRead = false;
   readonly #options: LabOptions;
   /** The worker: not asked for yet (undefined), or none to be had (null). */
   #link: WorkerLink | null | undefined = undefined;
@@ -211,11 +213,16 @@ export class Lab {
   });
 
   /**
-   * Read the trace along with the lab, ahead of the views while the worker streams a run in
-   * (`read` is called with the growing trace and reads what it has not read yet).
+   * Read the trace along with the lab, ahead of the views while the worker streams a run in:
+   * `read` is called with the growing trace, reads at most `limit` events it has not read yet,
+   * and says whether it has read them all. Returns the function that stops it.
    */
-  readAlong(read: (trace: readonly TraceEvent[]) => void): void {
+  readAlong(read: (trace: readonly TraceEvent[], limit: number) => boolean): () => void {
     this.#readers.push(read);
+    return () => {
+      const at = this.#readers.indexOf(read);
+      if (at >= 0) this.#readers.splice(at, 1);
+    };
   }
 
   /** The page is still reading a streamed run ahead of the views (tests, the timing script). */
@@ -328,6 +335,7 @@ export class Lab {
     this.#refreshTimer = null;
     if (this.#readAheadTimer !== null) clearTimeout(this.#readAheadTimer);
     this.#readAheadTimer = null;
+    this.#refreshWhenRead = false;
   }
 
   /** Read what has arrived in slices, until caught up (see READ_AHEAD_SLICE_MS). */
@@ -338,10 +346,12 @@ export class Lab {
     const until = performance.now() + READ_AHEAD_SLICE_MS;
     const complete = this.#complete();
     let caughtUp = false;
-    while (!caughtUp && performance.now() < until)
+    while (!caughtUp && performance.now() < until) {
       caughtUp = this.#folds.readAhead(remote.trace, this.scenario, complete, READ_AHEAD_EVENTS);
-    if (caughtUp) for (const read of this.#readers) read(remote.trace);
-    else this.#scheduleReadAhead();
+      for (const read of this.#readers) caughtUp = read(remote.trace, READ_AHEAD_EVENTS) && caughtUp;
+    }
+    if (!caughtUp) this.#scheduleReadAhead();
+    else if (this.#refreshWhenRead) this.#refresh();
   }
 
   #scheduleReadAhead(): void {
@@ -359,7 +369,9 @@ export class Lab {
     this.#progress = { computedMs: remote.now, events: remote.trace.length };
     this.#scheduleReadAhead();
     const pace = this.#options.paceMs ?? 0;
-    if (pace <= 0 || remote.done) return this.#refresh();
+    if (pace <= 0) return this.#refresh();
+    // the views see the whole run once the page has read it, in slices, not all in this task
+    if (remote.done) return this.#readAheadTimer !== null ? void (this.#refreshWhenRead = true) : this.#refresh();
     // Every view reads the whole trace: they follow it only when the cursor waits for more (End,
     // a seek beyond), and then at most every `pace` ms and a quarter of the time; otherwise once,
     // when the run is done.
@@ -370,6 +382,7 @@ export class Lab {
   #refresh(): void {
     if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
     this.#refreshTimer = null;
+    this.#refreshWhenRead = false;
     const paced = (this.#options.paceMs ?? 0) > 0;
     const start = paced ? performance.now() : 0;
     this.version++;

@@ -20,7 +20,10 @@ export function runOf(lab: Lab): Run {
     const made = new RunModel();
     models.set(lab, (model = made));
     // a long run streamed in by the worker is read as it arrives, not all at once when shown
-    lab.readAlong((trace) => made.sync(trace));
+    lab.readAlong((trace, limit) => {
+      made.sync(trace, limit);
+      return made.read === trace.length;
+    });
   }
   model.sync(lab.trace);
   return { model, revision: model.revision };

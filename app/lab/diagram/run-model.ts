@@ -138,12 +138,16 @@ export class RunModel {
   #openSpan = new Map<string, ConnectedSpan>();
   #openOutage = new Map<string, Outage>();
 
-  /** Read the events added since last time; start over if this is another run. Returns whether anything changed. */
-  sync(trace: readonly TraceEvent[]): boolean {
+  /**
+   * Read the events added since last time (at most `limit` of them: the lab reads a streamed run
+   * in slices); start over if this is another run. Returns whether anything changed.
+   */
+  sync(trace: readonly TraceEvent[], limit = Infinity): boolean {
     if (trace !== this.#source || trace.length < this.#read) this.#reset(trace);
     if (this.#read === trace.length) return false;
-    for (let i = this.#read; i < trace.length; i++) this.#apply(trace[i]);
-    this.#read = trace.length;
+    const to = Math.min(trace.length, this.#read + limit);
+    for (let i = this.#read; i < to; i++) this.#apply(trace[i]);
+    this.#read = to;
     this.revision++;
     return true;
   }
@@ -166,6 +170,11 @@ export class RunModel {
     this.#openSpan.clear();
     this.#openOutage.clear();
     this.revision++;
+  }
+
+  /** Events read so far. */
+  get read(): number {
+    return this.#read;
   }
 
   arrowOf(sendSeq: number): PacketArrow | undefined {
