@@ -66,6 +66,8 @@ export const DENSE_LIMIT = 600;
  * as one plain path of bars, not one group each.
  */
 export const DENSE_TIMERS = 400;
+/** Arrived arrows laid out and kept for reuse, at most (a few views' worth): the heap stays flat as a run plays. */
+const ARROW_CACHE_LIMIT = 4 * DENSE_LIMIT;
 /** More arrows than this in view: no labels on them. */
 export const LABEL_LIMIT = 180;
 /** A whole-run export with more arrows than this exports the visible window instead. */
@@ -271,7 +273,8 @@ export class SequenceView {
     const laneX = this.laneX;
     const y = this.y;
     const key = `${model.generation}|${this.pxPerMs}|${this.lanes.map((p) => laneX[p]).join(',')}|${language()}`;
-    if (key !== this.#cacheKey) {
+    // (and when it holds far more than a view can show: played through, a long run's every arrow)
+    if (key !== this.#cacheKey || this.#cache.size > ARROW_CACHE_LIMIT) {
       this.#cache.clear();
       this.#cacheKey = key;
     }
