@@ -2,7 +2,7 @@
 import { type TraceEvent, simulate } from '$engine';
 import { describe, expect, test } from 'vitest';
 import { messages } from '../i18n/messages.ts';
-import { type Beat, beatsOf, beatsReached, nextBeat } from './beats.ts';
+import { type Beat, BeatReader, beatsOf, beatsReached, nextBeat } from './beats.ts';
 import { sentence } from './phrase.ts';
 import { EMPTY, PRESETS, presetById } from './presets.ts';
 import qos0Lesson from '../../lessons/08-qos0/scenario.ts';
@@ -139,6 +139,46 @@ describe('story beats', () => {
     expect(nextBeat(beats, on(beats.at(-1)!), 1)).toBeUndefined();
     expect(nextBeat(beats, on(beats[0]), -1)).toBeUndefined();
     expect(beatsReached(beats, on(beats[4]))).toBe(5);
+  });
+});
+
+describe('a growing trace (BeatReader)', () => {
+  /** A beat as plain data: its time, its moments' kinds and events, its headline's words. */
+  const plain = (beats: readonly Beat[]) =>
+    beats.map((b) => ({
+      atMs: b.atMs,
+      seq: b.seq,
+      moments: b.moments.map((m) => `${m.kind}@${m.seq}`),
+      headline: sentence(b.headline.phrase, tIn('en')),
+    }));
+
+  test('read in slices as the trace grows, it finds the beats of the whole trace', () => {
+    for (const id of ['qos1-lost-puback', 'qos2-losses', 'keepalive-will']) {
+      const trace = traceOf(id);
+      const growing: TraceEvent[] = [];
+      const reader = new BeatReader();
+      for (const e of trace) {
+        growing.push(e);
+        reader.read(growing, false, 3);
+        // what it shows while growing: the beats of the trace so far
+        if (e.seq % 7 === 0) expect(plain(reader.beats())).toEqual(plain(beatsOf(growing)));
+      }
+      while (!reader.read(growing, true, 5));
+      expect(plain(reader.beats())).toEqual(plain(beatsOf(trace)));
+    }
+  });
+
+  test('a new run, the same before a fork, keeps what was read before it', () => {
+    const trace = traceOf('qos1-lost-puback');
+    const other = traceOf('qos2-losses');
+    const reader = new BeatReader();
+    reader.read(trace, true);
+    const cut = Math.floor(trace.length / 2);
+    const forked = [...trace.slice(0, cut), ...other.slice(cut)];
+    reader.forgetFrom(cut, forked);
+    expect(reader.events).toBeLessThanOrEqual(cut);
+    reader.read(forked, true);
+    expect(plain(reader.beats())).toEqual(plain(beatsOf(forked)));
   });
 });
 

@@ -37,7 +37,7 @@ export interface Moment {
   /** The trace event it was read from. */
   seq: number;
   /** What happened, to put into words with `sentence` (i18n keys under `beats.`). */
-  phrase: Phrase;
+  readonly phrase: Phrase;
 }
 
 export interface Beat {
@@ -53,99 +53,218 @@ export interface Beat {
 
 const rank = (kind: MomentKind) => MOMENT_KINDS.indexOf(kind);
 
+/**
+ * A moment keeps only its kind, its event and the trace: its phrase is read when shown. A long
+ * run has a moment for most of its events, so a phrase built for each (four or five objects) was
+ * a good part of the heap per event.
+ */
+class TraceMoment implements Moment {
+  constructor(
+    readonly kind: MomentKind,
+    readonly seq: number,
+    readonly trace: readonly TraceEvent[],
+  ) {}
+
+  get phrase(): Phrase {
+    return phraseOf(this.kind, this.trace[this.seq], this.trace);
+  }
+}
+
 /** The beats of a trace, in time order. */
 export function beatsOf(trace: readonly TraceEvent[]): Beat[] {
-  return beatsFrom(momentsOf(trace, 0, trace.length));
+  const reader = new BeatReader();
+  reader.read(trace, true);
+  return reader.beats();
 }
-
-/** A moment and the time it is a stop at. */
-export type TimedMoment = readonly [atMs: number, moment: Moment];
 
 /**
- * The moments of events `from` to `to` (excluded). A moment may look at the later events of its
- * millisecond, so those of the last millisecond of a growing trace are read again as it grows
- * (the lab keeps the others: lab.svelte.ts).
+ * The beats of a growing trace, each event read once (a long run's trace grows by chunks).
+ * A moment may look at the later events of its millisecond (a timer started again at once), so
+ * the events of the last millisecond of a trace still growing wait until it has moved on. A beat
+ * is final once every event read is at or after its time, as no later event can add a moment
+ * before its own time (a loss is a stop at its event's time or later): final beats are kept in an
+ * array that only grows; the others wait, few, in `#pending`.
  */
-export function momentsOf(trace: readonly TraceEvent[], from: number, to: number): TimedMoment[] {
-  const out: TimedMoment[] = [];
-  for (let i = from; i < to; i++) {
-    const e = trace[i];
-    const moment = momentOf(e, trace, i);
-    if (moment) out.push([e.kind === 'drop' ? Math.max(e.atMs, e.lostAtMs) : e.atMs, moment]);
-  }
-  return out;
-}
+export class BeatReader {
+  #final: Beat[] = [];
+  #pending = new Map<number, Moment[]>();
+  /** Events read. */
+  #read = 0;
+  #trace: readonly TraceEvent[] | null = null;
+  /** The beats as last returned, while nothing was read since, and the trace's length then. */
+  #shown: Beat[] | null = null;
+  #shownLength = 0;
 
-/** Moments, in trace order, grouped into beats in time order. */
-export function beatsFrom(moments: readonly TimedMoment[]): Beat[] {
-  const byTime = new Map<number, Moment[]>();
-  for (const [atMs, moment] of moments) {
-    const list = byTime.get(atMs);
-    if (list) list.push(moment);
-    else byTime.set(atMs, [moment]);
+  /** Events read so far. */
+  get events(): number {
+    return this.#read;
   }
-  return [...byTime.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([atMs, moments]) => {
-      moments.sort((a, b) => a.seq - b.seq);
-      const headline = moments.reduce((best, m) => (rank(m.kind) < rank(best.kind) ? m : best));
-      return { atMs, moments, seq: moments[moments.length - 1].seq, headline };
-    });
-}
 
-/** The moment an event is, or null when it is not one a class stops on. */
-function momentOf(e: TraceEvent, trace: readonly TraceEvent[], i: number): Moment | null {
-  const at = (kind: MomentKind, key: string, params: Phrase['params'] = {}): Moment => ({
-    kind,
-    seq: e.seq,
-    phrase: phrase(`beats.${key}`, params),
-  });
-  switch (e.kind) {
-    case 'send': {
-      const route = { packet: e.packet.type, from: party(e.from, true), to: party(e.to) };
-      // DUP = 1: the sender resends a PUBLISH it has no acknowledgement for [MQTT-3.3.1-1]
-      if (e.packet.type === 'PUBLISH' && e.packet.dup) return at('resend', 'resend', route);
-      return at('send', 'send', route);
+  /**
+   * Read the trace on from where the last call stopped; `complete`: it will not grow. At most
+   * `limit` events (the lab reads ahead in slices); whether everything readable was read.
+   */
+  read(trace: readonly TraceEvent[], complete: boolean, limit = Infinity): boolean {
+    if (trace !== this.#trace) this.forgetFrom(0, trace);
+    let readable = trace.length;
+    if (!complete) {
+      const lastMs = trace[readable - 1]?.atMs;
+      while (readable > 0 && trace[readable - 1].atMs === lastMs) readable--;
     }
+    const to = Math.min(readable, this.#read + limit);
+    if (to <= this.#read) return to >= readable;
+    for (let i = this.#read; i < to; i++) {
+      const e = trace[i];
+      const kind = kindOf(e, trace, i);
+      if (!kind) continue;
+      const atMs = e.kind === 'drop' ? Math.max(e.atMs, e.lostAtMs) : e.atMs;
+      const moment = new TraceMoment(kind, e.seq, trace);
+      const list = this.#pending.get(atMs);
+      if (list) list.push(moment);
+      else this.#pending.set(atMs, [moment]);
+    }
+    this.#read = to;
+    this.#shown = null;
+    this.#settle(to < trace.length ? trace[to].atMs : complete ? Infinity : (trace[to - 1]?.atMs ?? 0) + 1);
+    return to >= readable;
+  }
+
+  /** Move the beats before `beforeMs` (every event after them is at or after it) to the final ones. */
+  #settle(beforeMs: number): void {
+    const due = [...this.#pending.keys()].filter((atMs) => atMs < beforeMs).sort((a, b) => a - b);
+    for (const atMs of due) {
+      this.#final.push(beatOf(atMs, this.#pending.get(atMs)!));
+      this.#pending.delete(atMs);
+    }
+  }
+
+  /**
+   * The beats read so far, in time order, with those of the events not read yet (the last
+   * millisecond of a growing trace): the same array while nothing new was read.
+   */
+  beats(): Beat[] {
+    const trace = this.#trace ?? [];
+    if (this.#shown && this.#shownLength === trace.length) return this.#shown;
+    const open = new Map<number, Moment[]>();
+    for (const [atMs, list] of this.#pending) open.set(atMs, [...list]);
+    for (let i = this.#read; i < trace.length; i++) {
+      const e = trace[i];
+      const kind = kindOf(e, trace, i);
+      if (!kind) continue;
+      const atMs = e.kind === 'drop' ? Math.max(e.atMs, e.lostAtMs) : e.atMs;
+      const list = open.get(atMs);
+      const moment = new TraceMoment(kind, e.seq, trace);
+      if (list) list.push(moment);
+      else open.set(atMs, [moment]);
+    }
+    const beats = [...open.entries()].sort(([a], [b]) => a - b).map(([atMs, list]) => beatOf(atMs, list));
+    this.#shown = beats.length ? this.#final.concat(beats) : this.#final;
+    this.#shownLength = trace.length;
+    return this.#shown;
+  }
+
+  /** Forget what was read from event `seq` on (a new run, the same before it: `trace`). */
+  forgetFrom(seq: number, trace: readonly TraceEvent[] | null): void {
+    this.#trace = trace;
+    this.#shown = null;
+    if (seq >= this.#read) return;
+    const moments: Moment[] = [];
+    for (const beat of this.#final) for (const m of beat.moments) if (m.seq < seq) moments.push(m);
+    for (const list of this.#pending.values()) for (const m of list) if (m.seq < seq) moments.push(m);
+    this.#final = [];
+    this.#pending.clear();
+    for (const m of moments) {
+      const e = (m as TraceMoment).trace[m.seq];
+      const atMs = e.kind === 'drop' ? Math.max(e.atMs, e.lostAtMs) : e.atMs;
+      const again = trace ? new TraceMoment(m.kind, m.seq, trace) : m;
+      const list = this.#pending.get(atMs);
+      if (list) list.push(again);
+      else this.#pending.set(atMs, [again]);
+    }
+    this.#read = seq;
+    const next = trace?.[seq];
+    this.#settle(next ? next.atMs : -Infinity);
+  }
+}
+
+function beatOf(atMs: number, moments: Moment[]): Beat {
+  moments.sort((a, b) => a.seq - b.seq);
+  const headline = moments.reduce((best, m) => (rank(m.kind) < rank(best.kind) ? m : best));
+  return { atMs, moments, seq: moments[moments.length - 1].seq, headline };
+}
+
+/** What kind of moment an event is, or null when it is not one a class stops on. */
+function kindOf(e: TraceEvent, trace: readonly TraceEvent[], i: number): MomentKind | null {
+  switch (e.kind) {
+    case 'send':
+      // DUP = 1: the sender resends a PUBLISH it has no acknowledgement for [MQTT-3.3.1-1]
+      return e.packet.type === 'PUBLISH' && e.packet.dup ? 'resend' : 'send';
     case 'duplicate':
-      return at('send', 'copied', { packet: packetOf(trace, e.send), from: party(e.from), to: party(e.to) });
+      return 'send';
     case 'arrive':
-      return at('arrive', 'arrive', { packet: e.packet.type, from: party(e.from), to: party(e.to) });
+      return 'arrive';
     case 'plan':
       // tcp: a lost segment got through on a later transmission. TCP hides the loss from MQTT (no
       // drop, DUP stays 0), so this retransmission is the only moment the class can see it.
-      if (e.retransmits === 0) return null;
-      return at('retransmit', 'retransmit', {
+      return e.retransmits === 0 ? null : 'retransmit';
+    case 'drop':
+      return 'lost';
+    case 'deliver':
+      return 'deliver';
+    case 'timer':
+      return e.action !== 'fire' || rearmedAtOnce(trace, i) ? null : 'timer';
+    case 'close':
+      return 'close';
+    case 'error':
+      return 'error';
+    case 'note':
+      if (e.code === 'will-published') return 'will';
+      if (e.code === 'session-resumed') return 'resumed';
+      return null;
+    case 'step':
+      return 'step';
+    default:
+      return null;
+  }
+}
+
+/** The words of a moment of `kind` read from event `e`. */
+function phraseOf(kind: MomentKind, e: TraceEvent, trace: readonly TraceEvent[]): Phrase {
+  const say = (key: string, params: Phrase['params'] = {}) => phrase(`beats.${key}`, params);
+  switch (e.kind) {
+    case 'send': {
+      const route = { packet: e.packet.type, from: party(e.from, true), to: party(e.to) };
+      return say(kind === 'resend' ? 'resend' : 'send', route);
+    }
+    case 'duplicate':
+      return say('copied', { packet: packetOf(trace, e.send), from: party(e.from), to: party(e.to) });
+    case 'arrive':
+      return say('arrive', { packet: e.packet.type, from: party(e.from), to: party(e.to) });
+    case 'plan':
+      return say('retransmit', {
         packet: packetOf(trace, e.send),
         from: party(e.from),
         to: party(e.to),
         attempt: e.retransmits + 1,
       });
     case 'drop':
-      return at('lost', `lost.${e.reason}`, { packet: packetOf(trace, e.send), from: party(e.from), to: party(e.to) });
+      return say(`lost.${e.reason}`, { packet: packetOf(trace, e.send), from: party(e.from), to: party(e.to) });
     case 'deliver':
-      return at('deliver', 'deliver', {
-        client: party(e.client, true),
-        topic: e.topic,
-        payload: e.payload,
-        qos: e.qos,
-      });
+      return say('deliver', { client: party(e.client, true), topic: e.topic, payload: e.payload, qos: e.qos });
     case 'timer':
-      if (e.action !== 'fire' || rearmedAtOnce(trace, i)) return null;
-      return at('timer', timerKey(e.name), timerParties(e.actor));
+      return say(timerKey(e.name), timerParties(e.actor));
     case 'close':
-      return at('close', e.side === 'broker' ? 'close.broker' : 'close.client', { client: party(e.client, true) });
+      return say(e.side === 'broker' ? 'close.broker' : 'close.client', { client: party(e.client, true) });
     case 'error':
-      return at('error', 'error', { who: party(e.side === 'broker' ? 'broker' : e.client, true) });
+      return say('error', { who: party(e.side === 'broker' ? 'broker' : e.client, true) });
     case 'note':
-      if (e.code === 'will-published') return at('will', 'will', { client: party(String(e.params?.client ?? '')) });
-      if (e.code === 'session-resumed')
-        return at('resumed', 'resumed', { client: party(String(e.params?.client ?? ''), true) });
-      return null;
+      if (e.code === 'will-published') return say('will', { client: party(String(e.params?.client ?? '')) });
+      if (e.code === 'session-resumed') return say('resumed', { client: party(String(e.params?.client ?? ''), true) });
+      return phrase('beats.none');
     case 'step':
-      return at('step', `step.${stepKind(e.step)}`, 'client' in e.step ? { client: party(e.step.client, true) } : {});
+      return say(`step.${stepKind(e.step)}`, 'client' in e.step ? { client: party(e.step.client, true) } : {});
     default:
-      return null;
+      return phrase('beats.none');
   }
 }
 

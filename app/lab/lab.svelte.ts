@@ -21,33 +21,27 @@ import {
   type Step,
   type TraceEvent,
   type World,
-  applyEvent,
   budgetStop,
-  cloneWorld,
-  initialWorld,
 } from '$engine';
 import { errorWords } from '../classroom/error-words.ts';
 import { flushSync } from 'svelte';
-import { type Beat, type TimedMoment, beatsFrom, momentsOf, nextBeat } from './beats.ts';
+import { type Beat, nextBeat } from './beats.ts';
 import { capturedTimeline, frozenSimulation } from './captured.ts';
 import type { FromWorker } from './run/protocol.ts';
 import { type ConnectWorker, RemoteRun, type RunSource, type WorkerLink } from './run/remote.ts';
+import { TraceFolds } from './run/trace-folds.ts';
 import { type Timeline, fork, simulationOf } from './timeline.ts';
 
 /** How far ahead of the cursor the simulation runs (virtual ms). */
 export const LOOKAHEAD_MS = 5_000;
 /**
- * A world is kept every this many events, to seek anywhere quickly — or every sixteenth of the
- * events before it, when more: copying a world costs as much as the records it holds (every flow
- * that ever ran is an actor), so on a run of 234,720 events a checkpoint every 256 events took
- * 110 s of copying in node; spaced so, about 60 copies, and a seek applies at most 1/16 of the run.
+ * While the worker streams a run in, the page reads it ahead of the views (checkpoints, beats, the
+ * diagram's model) in slices of about this many real ms, yielding between them, so that input is
+ * answered at once and nothing is left to read in one long task when the run completes.
  */
-const CHECKPOINT_EVERY = 256;
-const CHECKPOINTS_PER_DOUBLING = 16;
-/** How many events the world after `count` events is followed by before the next checkpoint. */
-const checkpointSpacing = (count: number) => Math.max(CHECKPOINT_EVERY, Math.floor(count / CHECKPOINTS_PER_DOUBLING));
-/** How many events a world holds. */
-const eventsIn = (world: World) => world.seq + 1;
+const READ_AHEAD_SLICE_MS = 12;
+/** Events read between two looks at the clock during a read-ahead slice. */
+const READ_AHEAD_EVENTS = 1_000;
 /**
  * With a worker, events simulated in the page before a run moves to it: a few tens of ms, and far
  * more than any preset or lesson needs (the biggest preset has 134 events), so those stay in the
@@ -118,18 +112,20 @@ export class Lab {
   readOnly = $state(false);
 
   #sim: RunSource | null = null;
-  #checkpoints: World[] = [];
-  /** The last world computed, to step forward from without going back to a checkpoint. */
-  #last: World | null = null;
+  /** Checkpoints and beats, read as the trace grows. */
+  readonly #folds = new TraceFolds();
+  /** Others reading the trace as it grows (the diagram's model): read along ahead of the views. */
+  readonly #readers: Array<(trace: readonly TraceEvent[], limit: number) => boolean> = [];
+  /** A read-ahead slice waiting to run. */
+  #readAheadTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The run is complete: the views are shown all of it once the read-ahead has caught up. */
+  #refreshWhenRead = false;
   readonly #options: LabOptions;
   /** The worker: not asked for yet (undefined), or none to be had (null). */
   #link: WorkerLink | null | undefined = undefined;
   /** The run the worker computes, when it does. */
   #remote: RemoteRun | null = null;
   #runs = 0;
-  /** The moments of the trace's first `#momentsFinal` events (beats.ts), kept as the trace grows. */
-  #moments: TimedMoment[] = [];
-  #momentsFinal = 0;
   /** A view update waiting for its time (paceMs), and what the last one cost. */
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
   #refreshCostMs = 0;
@@ -213,35 +209,25 @@ export class Lab {
   /** The story beats of the run simulated so far (all of them once it has run to its end). */
   readonly beats: Beat[] = $derived.by(() => {
     void this.version;
-    return beatsFrom(this.#momentsNow());
+    return this.#folds.beats(this.#sim?.trace ?? [], this.#complete());
   });
 
   /**
-   * The moments of the trace so far: those read before are kept (a long run's trace grows by
-   * chunks), except the last millisecond's, which may still grow.
+   * Read the trace along with the lab, ahead of the views while the worker streams a run in:
+   * `read` is called with the growing trace, reads at most `limit` events it has not read yet,
+   * and says whether it has read them all. Returns the function that stops it.
    */
-  #momentsNow(): TimedMoment[] {
-    const trace = this.#sim?.trace ?? [];
-    let final = trace.length;
-    const lastMs = trace[final - 1]?.atMs;
-    if (!this.#complete()) while (final > 0 && trace[final - 1].atMs === lastMs) final--;
-    if (final > this.#momentsFinal) {
-      for (const moment of momentsOf(trace, this.#momentsFinal, final)) this.#moments.push(moment);
-      this.#momentsFinal = final;
-    }
-    return final === trace.length ? this.#moments : this.#moments.concat(momentsOf(trace, final, trace.length));
+  readAlong(read: (trace: readonly TraceEvent[], limit: number) => boolean): () => void {
+    this.#readers.push(read);
+    return () => {
+      const at = this.#readers.indexOf(read);
+      if (at >= 0) this.#readers.splice(at, 1);
+    };
   }
 
-  /** Forget what was read of the trace from event `seq` on (a new run, the same before it). */
-  #forgetFrom(seq: number): void {
-    let keepCheckpoints = this.#checkpoints.length;
-    while (keepCheckpoints > 1 && eventsIn(this.#checkpoints[keepCheckpoints - 1]) > seq) keepCheckpoints--;
-    this.#checkpoints = seq === 0 ? [] : this.#checkpoints.slice(0, keepCheckpoints);
-    if (this.#last && this.#last.seq >= seq) this.#last = null;
-    let keep = this.#moments.length;
-    while (keep > 0 && this.#moments[keep - 1][1].seq >= seq) keep--;
-    this.#moments = this.#moments.slice(0, keep);
-    this.#momentsFinal = Math.min(this.#momentsFinal, seq);
+  /** The page is still reading a streamed run ahead of the views (tests, the timing script). */
+  get readingAhead(): boolean {
+    return this.#readAheadTimer !== null;
   }
 
   /** Whether the run has been simulated to its end (so `beats` holds every stop). */
@@ -283,7 +269,7 @@ export class Lab {
     this.problem = null;
     this.#stopRemote();
     this.#sim = frozenSimulation(run, this.timeline.scenario);
-    this.#forgetFrom(0);
+    this.#folds.forgetFrom(0, this.#sim.trace);
     this.version++;
     this.seekSeq(-1);
   }
@@ -303,10 +289,10 @@ export class Lab {
     if (sameBeforeMs !== undefined) while (same < before.length && before[same].atMs < sameBeforeMs) same++;
     this.#stopRemote();
     this.#want = null;
-    this.#forgetFrom(same);
     const connect = this.#options.worker;
     if (!connect || this.#link === null) this.#sim = simulationOf(this.timeline, this.#options.budget);
     else this.#startRemote(before.slice(0, same));
+    this.#folds.forgetFrom(same, this.#sim!.trace);
     this.version++;
     this.#remap(before);
   }
@@ -347,6 +333,29 @@ export class Lab {
     this.#remote = null;
     if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
     this.#refreshTimer = null;
+    if (this.#readAheadTimer !== null) clearTimeout(this.#readAheadTimer);
+    this.#readAheadTimer = null;
+    this.#refreshWhenRead = false;
+  }
+
+  /** Read what has arrived in slices, until caught up (see READ_AHEAD_SLICE_MS). */
+  #readAhead(): void {
+    this.#readAheadTimer = null;
+    const remote = this.#remote;
+    if (!remote || this.#sim !== remote) return;
+    const until = performance.now() + READ_AHEAD_SLICE_MS;
+    const complete = this.#complete();
+    let caughtUp = false;
+    while (!caughtUp && performance.now() < until) {
+      caughtUp = this.#folds.readAhead(remote.trace, this.scenario, complete, READ_AHEAD_EVENTS);
+      for (const read of this.#readers) caughtUp = read(remote.trace, READ_AHEAD_EVENTS) && caughtUp;
+    }
+    if (!caughtUp) this.#scheduleReadAhead();
+    else if (this.#refreshWhenRead) this.#refresh();
+  }
+
+  #scheduleReadAhead(): void {
+    this.#readAheadTimer ??= setTimeout(() => this.#readAhead(), 0);
   }
 
   /** A message from the worker: more of the run, or its failure. */
@@ -358,8 +367,11 @@ export class Lab {
       this.problem = { key: 'lab.problem.simulationFailed', params: { message: message.message } };
     } else if (!remote.receive(message)) return;
     this.#progress = { computedMs: remote.now, events: remote.trace.length };
+    this.#scheduleReadAhead();
     const pace = this.#options.paceMs ?? 0;
-    if (pace <= 0 || remote.done) return this.#refresh();
+    if (pace <= 0) return this.#refresh();
+    // the views see the whole run once the page has read it, in slices, not all in this task
+    if (remote.done) return this.#readAheadTimer !== null ? void (this.#refreshWhenRead = true) : this.#refresh();
     // Every view reads the whole trace: they follow it only when the cursor waits for more (End,
     // a seek beyond), and then at most every `pace` ms and a quarter of the time; otherwise once,
     // when the run is done.
@@ -370,10 +382,10 @@ export class Lab {
   #refresh(): void {
     if (this.#refreshTimer !== null) clearTimeout(this.#refreshTimer);
     this.#refreshTimer = null;
+    this.#refreshWhenRead = false;
     const paced = (this.#options.paceMs ?? 0) > 0;
     const start = paced ? performance.now() : 0;
     this.version++;
-    this.#buildCheckpoints();
     if (this.#want) this.#applyWant();
     if (!paced) return;
     flushSync(); // the views update now, so that what an update costs is known
@@ -401,37 +413,6 @@ export class Lab {
       this.#want = this.#complete() ? null : want; // keep following the end
     } else if ('seq' in want) this.seekSeq(want.seq);
     else this.seekTime(want.timeMs);
-  }
-
-  /**
-   * Worlds spaced through what has arrived (checkpointSpacing), built as it arrives: a chunk at a
-   * time, rather than all at once when the cursor first jumps far (End on a long run).
-   */
-  #buildCheckpoints(): void {
-    const trace = this.#sim?.trace ?? [];
-    this.#checkpointsUpTo(trace.length, trace);
-  }
-
-  /** Checkpoints up to the last one within the first `count` events; the nearest at or before `count`. */
-  #checkpointsUpTo(count: number, trace: readonly TraceEvent[]): World {
-    if (this.#checkpoints.length === 0) this.#checkpoints.push(initialWorld(this.scenario));
-    let last = this.#checkpoints[this.#checkpoints.length - 1];
-    for (let from = eventsIn(last), to = from + checkpointSpacing(from); to <= count;) {
-      const next = cloneWorld(last);
-      for (let i = from; i < to; i++) applyEvent(next, trace[i]);
-      this.#checkpoints.push(next);
-      last = next;
-      from = to;
-      to = from + checkpointSpacing(from);
-    }
-    let lo = 0;
-    let hi = this.#checkpoints.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (eventsIn(this.#checkpoints[mid]) <= count) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.#checkpoints[lo];
   }
 
   /**
@@ -479,17 +460,7 @@ export class Lab {
 
   /** The world after the events up to and including `seq`, from the nearest checkpoint. */
   worldAt(seq: number): World {
-    const trace = this.#sim?.trace ?? [];
-    const count = Math.max(0, Math.min(seq + 1, trace.length)); // events to apply
-    const checkpoint = this.#checkpointsUpTo(count, trace);
-    const from = eventsIn(checkpoint);
-    // Forward from the last world when that is nearer than the checkpoint (playing, stepping on).
-    const last = this.#last;
-    const fromLast = last !== null && last.seq < count && last.seq + 1 >= from;
-    const world = cloneWorld(fromLast ? last : checkpoint);
-    for (let i = fromLast ? last.seq + 1 : from; i < count; i++) applyEvent(world, trace[i]);
-    this.#last = world;
-    return world;
+    return this.#folds.worldAt(seq, this.#sim?.trace ?? [], this.scenario);
   }
 
   // ---------------------------------------------------------------- moving the cursor

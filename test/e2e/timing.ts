@@ -3,18 +3,21 @@
  * test: it prints each number beside its target as a ratio (≤ 1 meets it) and asserts nothing.
  *
  *   npm run bench:browser            (builds with vite first)
- *   RUNS=15k node --import tsx test/e2e/timing.ts    (after `npx vite build`; 15k, 60k or both)
+ *   RUNS=15k node --import tsx test/e2e/timing.ts    (after `npx vite build`; 15k, 60k, freezing)
  *
  * Two runs, opened by link (the `s` part that permalink.ts writes) as a user would: 16 clients, a sensor publishing at
  * QoS 1 to 14 subscribers (and one idle client), every 100 ms — 500 publishes make about 15,000
  * packets; 1,960 (the lab's 2,000-step limit) about 59,000. Measured on each:
  * - first render: navigation start to the diagram drawn with the run loaded;
- * - End, first (the rest of the run is simulated too) and again (drawing only);
+ * - the whole run computed (by the worker, beyond the first 2,000 events the page simulates);
+ * - End, first and again (drawing only);
  * - a step (→) and scrubbing (the time slider moved): from the input to the next frame, p50/p95;
  * - frames while playing at 10× with the diagram following: requestAnimationFrame deltas, p50/p95;
  * - hovering across arrows: long tasks (PerformanceObserver 'longtask') while the mouse moves;
  * - the heap after playing, after a garbage collection (CDP HeapProfiler.collectGarbage and
- *   Runtime.getHeapUsage), less an empty lab's, per packet event of the run.
+ *   Runtime.getHeapUsage), less an empty lab's, per packet event of the run;
+ * - with RUNS=freezing, the link of issue 12 that froze the tab (300,000 events): long tasks while
+ *   the worker computes it, from its completion until the page has read it, and on End.
  * Targets: issue 10 (first render ≤ 1 s, step ≤ 16 ms p95, scrubbing ≤ 50 ms p95, End ≤ 200 ms,
  * frames ≤ 16.7 ms p95) and issue 12 (60,000 packets: End ≤ 500 ms, heap ≤ 1 KB per packet event,
  * hover without long tasks). Input-to-frame times are taken in the page: the event is dispatched,
@@ -27,6 +30,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { type Scenario, type Step, defineScenario } from '$engine';
 import LZString from 'lz-string';
 import { loadavg } from 'node:os';
+import { freezingLink } from '../fixtures/heavy-runs.ts';
 import { type Lab, startLab } from './browser.ts';
 import { TEST_HANDLE_KEY } from './lab-handle.ts';
 
@@ -179,11 +183,21 @@ async function measureRun(lab: Lab, name: string, publishes: number, baseHeap: n
   ).jsonValue()) as number;
   row('first render', firstRender, 'ms', 1_000);
 
+  // the worker computes the run beyond its first 2,000 events: the measures below are on the whole run
+  const computed = (await (
+    await page.waitForFunction(
+      'window.__mqttLab?.complete && !window.__mqttLab.computing && !window.__mqttLab.readingAhead && performance.now()',
+      undefined,
+      { polling: 100, timeout: 600_000 },
+    )
+  ).jsonValue()) as number;
+  row('whole run computed (worker)', computed, 'ms');
+
   const press = (key: string) =>
     toNextFrame(page, `document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '${key}', bubbles: true }))`);
   await page.evaluate('document.activeElement?.blur?.()');
 
-  row('End, first (simulates the rest)', await press('End'), 'ms', name === '60k' ? 500 : 200);
+  row('End, first', await press('End'), 'ms', name === '60k' ? 500 : 200);
   const packets = (await page.evaluate(`window.__mqttLab.trace.filter((e) => e.kind === 'send').length`)) as number;
   const events = (await page.evaluate('window.__mqttLab.trace.length')) as number;
   console.log(`  run: ${packets} packets, ${events} trace events`);
@@ -291,6 +305,54 @@ async function measureRun(lab: Lab, name: string, publishes: number, baseHeap: n
   return rows;
 }
 
+/**
+ * The freezing link (issue 12): 300,000 events computed by the worker while the page answers.
+ * Long tasks while it computes, from its completion until the page has read it all, then End.
+ */
+async function measureFreezing(lab: Lab): Promise<Row[]> {
+  const rows: Row[] = [];
+  const row = (measure: string, value: number, unit: string, target?: number) => {
+    rows.push({ measure: `freezing link: ${measure}`, value, unit, target });
+    console.log(`  ${measure}: ${value.toFixed(1)} ${unit}`);
+  };
+  const query = `s=${LZString.compressToEncodedURIComponent(JSON.stringify(freezingLink()))}`;
+  const page = await openPage(lab);
+  const cdp = await page.context().newCDPSession(page);
+  console.log('freezing link:');
+  await page.goto(`${lab.url}#/lab?${query}`);
+  await page.locator('[data-run-computing]').waitFor({ timeout: 120_000 });
+  await page.evaluate('window.__longTasks.length = 0');
+  const longest = (tasks: number[]) => (tasks.length ? Math.max(...tasks) : 0);
+  let computing: number[] = [];
+  const computeCpu = await cpuWhile(cdp, async () => {
+    await page.locator('[data-run-budget]').waitFor({ timeout: 900_000 });
+    computing = (await page.evaluate('window.__longTasks.splice(0)')) as number[];
+  });
+  row('long tasks while computing', computing.length, '', 0);
+  row('longest while computing', longest(computing), 'ms', 100);
+  row('main-thread CPU while computing', computeCpu, 'ms');
+  await page.waitForFunction('!window.__mqttLab.readingAhead', undefined, { timeout: 300_000 });
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))');
+  const settling = (await page.evaluate('window.__longTasks.splice(0)')) as number[];
+  row('long tasks from completion to read', settling.length, '', 0);
+  row('longest from completion to read', longest(settling), 'ms', 100);
+  await page.evaluate('document.activeElement?.blur?.()');
+  let end = 0;
+  const endCpu = await cpuWhile(cdp, async () => {
+    end = await toNextFrame(
+      page,
+      `document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }))`,
+    );
+  });
+  const afterEnd = (await page.evaluate('window.__longTasks.splice(0)')) as number[];
+  row('End (to the next frame)', end, 'ms', 100);
+  row('End: main-thread CPU', endCpu, 'ms', 100);
+  row('End: longest task', longest(afterEnd), 'ms', 100);
+  if (page.errors.length) console.log(`  page errors: ${page.errors.join('; ')}`);
+  await page.context().close();
+  return rows;
+}
+
 function table(rows: Row[]): void {
   const lines = rows.map((r) => {
     const value = `${r.value.toFixed(r.unit === 'KB' ? 2 : 1)} ${r.unit}`.trim();
@@ -314,7 +376,8 @@ function table(rows: Row[]): void {
 }
 
 const RUNS: Record<string, number> = { '15k': 500, '60k': 1_960 };
-const chosen = (process.env.RUNS ?? '15k,60k').split(',').filter((r) => r in RUNS);
+const asked = (process.env.RUNS ?? '15k,60k').split(',');
+const chosen = asked.filter((r) => r in RUNS);
 
 const lab = await startLab(process.env.DIST);
 try {
@@ -327,6 +390,7 @@ try {
   console.log(`empty lab heap: ${(baseHeap / 2 ** 20).toFixed(1)} MB (window ${WIDTH} × ${HEIGHT})`);
   const rows: Row[] = [];
   for (const name of chosen) rows.push(...(await measureRun(lab, name, RUNS[name], baseHeap)));
+  if (asked.includes('freezing')) rows.push(...(await measureFreezing(lab)));
   table(rows);
   console.log(
     `load average: ${loadavg()

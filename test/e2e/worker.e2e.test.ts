@@ -58,7 +58,7 @@ test(
 
       const budget = page.locator('[data-run-budget]');
       await budget.waitFor({ timeout: BUDGET_WAIT_MS });
-      await page.locator('body').press('End', { timeout: 60_000 }); // the views' first look at all 300,000 events is slow
+      await page.locator('body').press('End', { timeout: 60_000 }); // the page has read the run as it came (Lab.readAlong)
       expect(await budget.getAttribute('data-run-budget')).toBe('300000');
       expect(await budget.textContent()).toContain('为了让页面保持响应');
       const state = await page.evaluate(() => {

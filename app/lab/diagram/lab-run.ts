@@ -16,7 +16,15 @@ export interface Run {
 
 export function runOf(lab: Lab): Run {
   let model = models.get(lab);
-  if (!model) models.set(lab, (model = new RunModel()));
+  if (!model) {
+    const made = new RunModel();
+    models.set(lab, (model = made));
+    // a long run streamed in by the worker is read as it arrives, not all at once when shown
+    lab.readAlong((trace, limit) => {
+      made.sync(trace, limit);
+      return made.read === trace.length;
+    });
+  }
   model.sync(lab.trace);
   return { model, revision: model.revision };
 }

@@ -61,6 +61,13 @@ export const MAX_ZOOM = 24;
 export const PAD_TOP = 14;
 /** More arrows than this in view: drawn as one plain path, not one button each (zoom in to pick). */
 export const DENSE_LIMIT = 600;
+/**
+ * More timers than this in view (a run of many clients retrying every 50 ms, zoomed out): drawn
+ * as one plain path of bars, not one group each.
+ */
+export const DENSE_TIMERS = 400;
+/** Arrived arrows laid out and kept for reuse, at most (a few views' worth): the heap stays flat as a run plays. */
+const ARROW_CACHE_LIMIT = 4 * DENSE_LIMIT;
 /** More arrows than this in view: no labels on them. */
 export const LABEL_LIMIT = 180;
 /** A whole-run export with more arrows than this exports the visible window instead. */
@@ -266,7 +273,8 @@ export class SequenceView {
     const laneX = this.laneX;
     const y = this.y;
     const key = `${model.generation}|${this.pxPerMs}|${this.lanes.map((p) => laneX[p]).join(',')}|${language()}`;
-    if (key !== this.#cacheKey) {
+    // (and when it holds far more than a view can show: played through, a long run's every arrow)
+    if (key !== this.#cacheKey || this.#cache.size > ARROW_CACHE_LIMIT) {
       this.#cache.clear();
       this.#cacheKey = key;
     }
@@ -450,6 +458,17 @@ export class SequenceView {
 
     const ids = model.timerIndex.query(t0, Math.min(t1, cursor.timeMs));
     const timers: TimerItem[] = [];
+    let timersDense: string | null = null;
+    if (ids.length > DENSE_TIMERS && this.mode === 'screen') {
+      timersDense = '';
+      for (const id of ids) {
+        const bar = model.timers[id];
+        const x = this.laneX[bar.party];
+        const shape = x === undefined ? null : timerShape(bar, x, this.sideOf(bar.party), cursor, this.y);
+        if (shape) timersDense += `M${shape.x},${shape.y1}L${shape.x},${Math.max(shape.y2, shape.y1 + 2)}`;
+      }
+      ids.length = 0;
+    }
     const labelTimers = ids.length <= 80;
     // A timer started again as soon as the last one of its name ended (a retry, again and again) is
     // one story: only the first of such a chain is named, with how many there were ("resend #1 ×6").
@@ -538,7 +557,7 @@ export class SequenceView {
       const ys = placeLabels(list, line, line * 2.5, { from: cursorY - clear, to: cursorY + clear });
       list.forEach((w, i) => w.set(ys[i]));
     }
-    return { timers, marks };
+    return { timers, timersDense, marks };
   });
 
   /** Cut cables in view: a band across the client's lane from the cut to its restore (or the cursor). */
@@ -568,6 +587,8 @@ export class SequenceView {
   });
 
   readonly timers = $derived(this.lifeline.timers);
+  /** Too many timers in view: their bars as one path (else null). */
+  readonly timersDense = $derived(this.lifeline.timersDense);
   readonly marks = $derived(this.lifeline.marks);
 
   /**

@@ -1,12 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { loadScenario } from '../../../test/support/load-scenario.ts';
+import { freezingLink } from '../../../test/fixtures/heavy-runs.ts';
 import type { Scenario } from '$engine';
 import { setLanguage } from '../../i18n/i18n.svelte.ts';
 import { Lab } from '../lab.svelte.ts';
 import { presetById } from '../presets.ts';
 import { arrowAria, markAria, markLabel } from './diagram-text.ts';
 import { copyProgress } from './sequence-layout.ts';
-import { DENSE_LIMIT, SequenceView } from './sequence-view.svelte.ts';
+import { DENSE_LIMIT, DENSE_TIMERS, SequenceView } from './sequence-view.svelte.ts';
 
 function busyLab(publishes = 300): Lab {
   const lab = new Lab();
@@ -66,6 +67,26 @@ describe('the sequence view', () => {
     expect(view.arrows.dense).toMatch(/^M/);
     expect(view.arrows.items).toEqual([]);
     view.k = 1;
+  });
+
+  test('far out, more timers than DENSE_TIMERS become one plain path of bars', () => {
+    // sixteen clients resending every 50 ms over a dead uplink: timers by the thousand
+    const retrying = new Lab({ budget: 6_000 });
+    retrying.load({ scenario: freezingLink(), seed: 1, actions: [] });
+    retrying.end();
+    const far = new SequenceView(retrying);
+    far.width = 800;
+    far.height = 500;
+    far.k = far.fitZoom(0, retrying.timeMs);
+    far.ty = far.clampTy(-1e9);
+    const { t0, t1 } = far.window;
+    expect(far.run.model.timerIndex.query(t0, t1).length).toBeGreaterThan(DENSE_TIMERS);
+    expect(far.timers).toEqual([]);
+    expect(far.timersDense).toMatch(/^M[\d.]+,[\d.]+L/);
+    far.k = 4;
+    far.ty = far.clampTy(far.tyFor(retrying.timeMs, 300));
+    expect(far.timersDense).toBeNull();
+    expect(far.timers.length).toBeGreaterThan(0);
   });
 
   test('timers and marks in view are only those shown at the cursor', () => {

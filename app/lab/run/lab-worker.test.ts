@@ -1,4 +1,6 @@
 import { createSimulation, traceToJson, worldAt } from '$engine';
+import { beatsOf } from '../beats.ts';
+import { runOf } from '../diagram/lab-run.ts';
 import { describe, expect, test } from 'vitest';
 import { freezingLink } from '../../../test/fixtures/heavy-runs.ts';
 import { INLINE_EVENTS, Lab } from '../lab.svelte.ts';
@@ -110,4 +112,33 @@ describe('the lab with a run worker', () => {
     },
     SLOW,
   );
+  test(
+    'reads a streamed run ahead of the views, in slices between chunks, so its end shows at once',
+    async () => {
+      const { lab, worker } = labWithWorker();
+      lab.load(freezing);
+      const { model } = runOf(lab); // the diagram's model reads along
+      worker.pump(); // every chunk arrives in one task here: the reading waits for the next ones
+      expect(lab.complete).toBe(true);
+      expect(lab.readingAhead).toBe(true);
+      expect(model.lastMs).toBeLessThan(lab.trace.at(-1)!.atMs);
+      await waitFor(() => !lab.readingAhead);
+      const sim = whole(freezing);
+      expect(model.lastMs).toBe(sim.trace.at(-1)!.atMs);
+      // what was read ahead is what reading it all at once gives
+      expect(lab.beats.map((b) => [b.atMs, b.seq, b.headline.kind])).toEqual(
+        beatsOf(sim.trace).map((b) => [b.atMs, b.seq, b.headline.kind]),
+      );
+      lab.end();
+      expect(lab.world).toEqual(worldAt(sim.scenario, sim.trace));
+      lab.seekSeq(3_333);
+      expect(lab.world).toEqual(worldAt(sim.scenario, sim.trace.slice(0, 3_334)));
+    },
+    SLOW,
+  );
 });
+
+/** Wait, a task at a time, until `done` holds (the lab's read-ahead runs in timer tasks). */
+async function waitFor(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -5,7 +5,8 @@
  *
  * It simulates in slices of SLICE_EVENTS events and yields between slices, so a `stop` or a new
  * `start` is read within one slice. Events go out at most every POST_EVERY_MS (the first slice at
- * once): the page redraws once per chunk, not once per slice.
+ * once): the page redraws once per chunk, not once per slice — and at least every
+ * MAX_CHUNK_EVENTS events, as the page reads a chunk (structured clone) in one task.
  */
 import { type Simulation, type TraceEvent } from '$engine';
 import { simulationOf } from '../timeline.ts';
@@ -13,6 +14,8 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 
 export const SLICE_EVENTS = 2_000;
 export const POST_EVERY_MS = 150;
+/** A chunk of more events takes the page more than a few tens of ms to take in. */
+export const MAX_CHUNK_EVENTS = 4_000;
 
 export interface RunnerHost {
   post: (message: FromWorker) => void;
@@ -61,7 +64,7 @@ export function createRunner(host: RunnerHost): (message: ToWorker) => void {
       current = null; // the page has it all: the worker keeps nothing
       return;
     }
-    if (host.clock() - job.postedAt >= POST_EVERY_MS) post(false);
+    if (host.clock() - job.postedAt >= POST_EVERY_MS || sim.trace.length - job.sent >= MAX_CHUNK_EVENTS) post(false);
     host.later(() => slice(run));
   };
 
