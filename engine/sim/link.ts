@@ -61,6 +61,8 @@ export interface Carried {
 
 /** A tcp segment: one MQTT packet (or a FIN) and its retransmission state. */
 interface Segment {
+  /** The direction carrying it: the scheduler calls back with the segment alone. */
+  link: LinkDirection;
   item: Carried;
   seq: number;
   retransmits: number;
@@ -75,7 +77,13 @@ interface Segment {
   held: boolean;
   /** Taken back by a reset. */
   discarded: boolean;
+  /** When its current transmission arrives (set with `arriving`). */
+  arriveAtMs: number;
 }
+
+// What the scheduler runs for a segment: made once, the segment passed along (no closure per packet).
+const transmitSegment = (segment: Segment) => segment.link.transmit(segment);
+const reassembleSegment = (segment: Segment) => segment.link.reassemble(segment, segment.arriveAtMs);
 
 export class LinkDirection {
   options: Required<LinkOptions>;
@@ -120,6 +128,7 @@ export class LinkDirection {
   carry(item: Carried): void {
     if (this.transport === 'tcp') {
       const segment: Segment = {
+        link: this,
         item,
         seq: this.nextSeq++,
         retransmits: 0,
@@ -129,6 +138,7 @@ export class LinkDirection {
         arriving: false,
         held: false,
         discarded: false,
+        arriveAtMs: 0,
       };
       this.queue.push(segment);
       this.live++;
@@ -138,7 +148,8 @@ export class LinkDirection {
 
   // ---------------------------------------------------------------- tcp
 
-  private transmit(segment: Segment): void {
+  /** @internal (transmitSegment) */
+  transmit(segment: Segment): void {
     const now = this.scheduler.nowMs;
     segment.sentAtMs = now;
     const forced = segment.retransmits === 0 && segment.item.fault?.kind === 'drop';
@@ -148,19 +159,21 @@ export class LinkDirection {
       segment.rtoMs = Math.min(segment.rtoMs * 2, MAX_RTO_MS);
       segment.retransmits++;
       segment.arriving = false;
-      segment.scheduled = this.scheduler.schedule(at, () => this.transmit(segment));
+      segment.scheduled = this.scheduler.call(at, transmitSegment, segment);
       return;
     }
     let at = now + this.latencyMs();
     if (this.prng.chance(this.options.reorderRatio)) at += this.options.delayMs; // overtaken below TCP: waits
     if (segment.retransmits === 0 && segment.item.fault?.kind === 'delay') at += segment.item.fault.delayMs ?? 0;
     segment.arriving = true;
+    segment.arriveAtMs = at;
     segment.item.planned?.(at, segment.retransmits); // unless a segment before it holds it back
-    segment.scheduled = this.scheduler.schedule(at, () => this.reassemble(segment, at));
+    segment.scheduled = this.scheduler.call(at, reassembleSegment, segment);
   }
 
   /** The receiver gets a segment: hand it and any in-order followers to MQTT; hold the rest. */
-  private reassemble(segment: Segment, atMs: number): void {
+  /** @internal (reassembleSegment) */
+  reassemble(segment: Segment, atMs: number): void {
     segment.scheduled = null;
     segment.arriving = false;
     segment.held = true;
@@ -252,7 +265,7 @@ export class LinkDirection {
         segment.rtoMs = Math.min(segment.rtoMs * 2, MAX_RTO_MS);
         segment.retransmits++;
         segment.arriving = false;
-        segment.scheduled = this.scheduler.schedule(at, () => this.transmit(segment));
+        segment.scheduled = this.scheduler.call(at, transmitSegment, segment);
       }
       return;
     }
