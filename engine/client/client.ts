@@ -18,7 +18,7 @@ import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import { flowOwner } from '../flows/actor-names.ts';
 import { Inflight } from '../flows/inflight.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
-import type { ArriveEvent } from '../sim/trace.ts';
+import type { ArriveEvent, DeliverEvent } from '../sim/trace.ts';
 import { clientConnectionMachine } from './connection.machine.ts';
 
 const utf8 = new TextEncoder();
@@ -421,20 +421,8 @@ export class SimClient implements EndHandler {
   private deliver(packet: PublishPacket): void {
     const trace = this.host.trace;
     const payload = text.decode(packet.payload);
-    if (packet.packetId === undefined) {
-      trace.add({
-        kind: 'deliver',
-        client: this.id,
-        topic: packet.topic,
-        payload,
-        qos: packet.qos,
-        retain: packet.retain,
-        dup: packet.dup,
-      });
-      return;
-    }
-    // QoS 1 and 2, most deliveries of a large run: built in one literal, as trace.add lays it out
-    trace.append({
+    // built in one literal, as trace.add lays it out (one per message delivered), packetId last
+    const event: DeliverEvent = {
       seq: trace.nextSeq,
       atMs: trace.now(),
       kind: 'deliver',
@@ -444,8 +432,9 @@ export class SimClient implements EndHandler {
       qos: packet.qos,
       retain: packet.retain,
       dup: packet.dup,
-      packetId: packet.packetId,
-    });
+    };
+    if (packet.packetId !== undefined) event.packetId = packet.packetId;
+    trace.append(event);
   }
 
   // ---------------------------------------------------------------- views
