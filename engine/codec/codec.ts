@@ -347,7 +347,8 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
       chunks.splice(0, used);
     }
     buffered -= n;
-    if (buffered === 0) chunks = [];
+    // let go of the views spliced past (the usual shift() has already emptied it: no new array)
+    if (buffered === 0 && chunks.length !== 0) chunks = [];
     return bytes;
   }
 
