@@ -254,7 +254,7 @@ class PacketOnTheWay extends Segment {
   /** Set once the send is in the trace and the link has taken it: from then on it is final. */
   settled = false;
 
-  planned(arriveAtMs: number, retransmits: number): void {
+  override planned(arriveAtMs: number, retransmits: number): void {
     const { send } = this;
     // known while the packet is being sent: part of its send event, in the step that adds it
     if (!this.settled) send.expectedAtMs = arriveAtMs;
@@ -270,7 +270,7 @@ class PacketOnTheWay extends Segment {
       });
   }
 
-  duplicated(): void {
+  override duplicated(): void {
     const { send } = this;
     this.copySeq = this.trace.add({
       kind: 'duplicate',
