@@ -421,20 +421,18 @@ export class SimClient implements EndHandler {
   private deliver(packet: PublishPacket): void {
     const trace = this.host.trace;
     const payload = text.decode(packet.payload);
-    // built in one literal, as trace.add lays it out (one per message delivered), packetId last
-    const event: DeliverEvent = {
-      seq: trace.nextSeq,
-      atMs: trace.now(),
-      kind: 'deliver',
-      client: this.id,
-      topic: packet.topic,
-      payload,
-      qos: packet.qos,
-      retain: packet.retain,
-      dup: packet.dup,
-    };
-    if (packet.packetId !== undefined) event.packetId = packet.packetId;
-    trace.append(event);
+    const { topic, qos, retain, dup, packetId } = packet;
+    const seq = trace.nextSeq;
+    const atMs = trace.now();
+    const client = this.id;
+    // Built in one literal, as trace.add lays it out (one per message delivered), packetId last.
+    // A literal per shape, not a property added afterwards: that would cost every QoS 1/2 delivery
+    // a separate property store (about 40 bytes, kept by the trace).
+    trace.append<DeliverEvent>(
+      packetId === undefined
+        ? { seq, atMs, kind: 'deliver', client, topic, payload, qos, retain, dup }
+        : { seq, atMs, kind: 'deliver', client, topic, payload, qos, retain, dup, packetId },
+    );
   }
 
   // ---------------------------------------------------------------- views
