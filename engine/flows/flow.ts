@@ -64,9 +64,10 @@ export class Flow<Context = unknown> {
     private readonly table: FlowTable,
     readonly name: string,
     input: unknown,
-    private readonly onEmit: (event: Emitted) => void,
+    /** Told each event the flow emits; given the flow too, so one function can serve many flows. */
+    private readonly onEmit: (event: Emitted, flow: Flow<Context>) => void,
     /** When the flow ends: done (final state) or stopped. */
-    private readonly onComplete?: () => void,
+    private readonly onComplete?: (flow: Flow<Context>) => void,
   ) {
     this.machine = table.id;
     this.context = table.context(input) as Context;
@@ -108,7 +109,7 @@ export class Flow<Context = unknown> {
     this.status = 'stopped';
     this.mailbox = null;
     this.cancelTimer();
-    this.onComplete?.();
+    this.onComplete?.(this);
     this.host.trace.add({ kind: 'state', actor: this.name, machine: this.machine, from: this.last, to: 'stopped' });
     this.last = 'stopped';
   }
@@ -169,7 +170,7 @@ export class Flow<Context = unknown> {
     const end = effectTop;
     for (let i = base; i < end; i++) {
       const kind = effectKinds[i];
-      if (kind === EMIT) this.onEmit(effectValues[i] as Emitted);
+      if (kind === EMIT) this.onEmit(effectValues[i] as Emitted, this);
       else if (kind === CANCEL) this.cancelTimer();
       else this.startTimer(effectValues[i] as number);
     }
@@ -193,7 +194,7 @@ export class Flow<Context = unknown> {
     }
     if (this.status === 'done') {
       this.cancelTimer();
-      this.onComplete?.();
+      this.onComplete?.(this);
     }
     // The flow's timer, if untraced, was started by this step (a step traces what it starts).
     const timer = this.timer;
