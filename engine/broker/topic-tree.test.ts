@@ -35,3 +35,15 @@ test('set replaces a subscription with the same filter, delete prunes', () => {
   expect(tree.match('a/b')).toEqual([]);
   expect(tree.size).toBe(0);
 });
+
+test('a match remembered for a topic follows every later change', () => {
+  const tree = new TopicTree<number>();
+  tree.set('c', 'a/#', 1);
+  expect(tree.match('a/b').map((s) => s.value)).toEqual([1]);
+  tree.set('d', 'a/b', 2);
+  expect(tree.match('a/b').map((s) => s.value)).toEqual([1, 2]);
+  tree.set('c', 'a/#', 3);
+  expect(tree.match('a/b').map((s) => s.value)).toEqual([3, 2]);
+  tree.deleteClient('d');
+  expect(tree.match('a/b').map((s) => s.value)).toEqual([3]);
+});

@@ -20,6 +20,11 @@ const node = <T>(): Node<T> => ({ children: new Map(), here: new Map() });
 export class TopicTree<T> {
   private readonly root: Node<T> = node();
   private count = 0;
+  /**
+   * What `match` found, by topic, while the subscriptions stay as they are: a run publishes to the
+   * same few topics over and over, and subscribes rarely. Emptied by every change.
+   */
+  private readonly matched = new Map<string, readonly TreeSubscription<T>[]>();
 
   get size(): number {
     return this.count;
@@ -35,6 +40,7 @@ export class TopicTree<T> {
     }
     const existed = n.here.has(clientId);
     n.here.set(clientId, { clientId, filter, value });
+    this.matched.clear();
     if (!existed) this.count++;
     return existed;
   }
@@ -50,6 +56,7 @@ export class TopicTree<T> {
     }
     if (!n.here.delete(clientId)) return false;
     this.count--;
+    this.matched.clear();
     // prune empty branches
     for (let i = path.length - 1; i >= 0; i--) {
       const [parent, level] = path[i];
@@ -69,8 +76,14 @@ export class TopicTree<T> {
     return n.here.get(clientId);
   }
 
-  /** Every subscription whose filter matches `topic`. */
-  match(topic: string): TreeSubscription<T>[] {
+  /** Every subscription whose filter matches `topic` (the same array until the subscriptions change). */
+  match(topic: string): readonly TreeSubscription<T>[] {
+    let found = this.matched.get(topic);
+    if (found === undefined) this.matched.set(topic, (found = this.find(topic)));
+    return found;
+  }
+
+  private find(topic: string): TreeSubscription<T>[] {
     const levels = topic.split('/');
     const out: TreeSubscription<T>[] = [];
     const dollar = topic.startsWith('$');

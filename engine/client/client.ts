@@ -18,7 +18,7 @@ import { type ActorHost, type SimActor, startActor } from '../sim/actors.ts';
 import { flowOwner } from '../flows/actor-names.ts';
 import { Inflight } from '../flows/inflight.ts';
 import type { Connection, EndHandler, Network } from '../sim/network.ts';
-import type { ArriveEvent } from '../sim/trace.ts';
+import type { ArriveEvent, DeliverEvent } from '../sim/trace.ts';
 import { clientConnectionMachine } from './connection.machine.ts';
 
 const utf8 = new TextEncoder();
@@ -421,31 +421,18 @@ export class SimClient implements EndHandler {
   private deliver(packet: PublishPacket): void {
     const trace = this.host.trace;
     const payload = text.decode(packet.payload);
-    if (packet.packetId === undefined) {
-      trace.add({
-        kind: 'deliver',
-        client: this.id,
-        topic: packet.topic,
-        payload,
-        qos: packet.qos,
-        retain: packet.retain,
-        dup: packet.dup,
-      });
-      return;
-    }
-    // QoS 1 and 2, most deliveries of a large run: built in one literal, as trace.add lays it out
-    trace.append({
-      seq: trace.nextSeq,
-      atMs: trace.now(),
-      kind: 'deliver',
-      client: this.id,
-      topic: packet.topic,
-      payload,
-      qos: packet.qos,
-      retain: packet.retain,
-      dup: packet.dup,
-      packetId: packet.packetId,
-    });
+    const { topic, qos, retain, dup, packetId } = packet;
+    const seq = trace.nextSeq;
+    const atMs = trace.now();
+    const client = this.id;
+    // Built in one literal, as trace.add lays it out (one per message delivered), packetId last.
+    // A literal per shape, not a property added afterwards: that would cost every QoS 1/2 delivery
+    // a separate property store (about 40 bytes, kept by the trace).
+    trace.append<DeliverEvent>(
+      packetId === undefined
+        ? { seq, atMs, kind: 'deliver', client, topic, payload, qos, retain, dup }
+        : { seq, atMs, kind: 'deliver', client, topic, payload, qos, retain, dup, packetId },
+    );
   }
 
   // ---------------------------------------------------------------- views

@@ -280,7 +280,9 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
       if (chunk.length === 0) return [];
       chunks.push(chunk);
       buffered += chunk.length;
-      const out: Decoded[] = [];
+      // made with its first packet, holding just it (an empty array would take room for 17 at the
+      // first push: every packet arriving in a run comes through here, almost always one a chunk)
+      let out: Decoded[] | null = null;
       try {
         for (;;) {
           const header = peekHeader();
@@ -293,16 +295,17 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
             ? decode(bytes, state.version, options)
             : decodeOne(bytes, state.version, null, header);
           if (decoded.packet.type === 'CONNECT') state.version = decoded.packet.protocolVersion === 5 ? 5 : 4;
-          out.push(decoded);
+          if (out === null) out = [decoded];
+          else out.push(decoded);
         }
       } catch (error) {
         if (error instanceof MqttError) {
           failed = error;
-          (error as MqttError & { packets?: Decoded[] }).packets = out;
+          (error as MqttError & { packets?: Decoded[] }).packets = out ?? [];
         }
         throw error;
       }
-      return out;
+      return out ?? [];
     },
   };
 
@@ -347,7 +350,8 @@ export function createDecoder(version: ProtocolVersion = 4, options?: DecodeOpti
       chunks.splice(0, used);
     }
     buffered -= n;
-    if (buffered === 0) chunks = [];
+    // let go of the views spliced past (the usual shift() has already emptied it: no new array)
+    if (buffered === 0 && chunks.length !== 0) chunks = [];
     return bytes;
   }
 

@@ -11,11 +11,28 @@ import type { ActorHost } from '../sim/actors.ts';
 import type { Scheduled } from '../sim/scheduler.ts';
 import type { CompiledState, CompiledTransition, Emitted, FlowEvent, FlowTable } from './compile.ts';
 
-type Effect = { kind: 'cancel' } | { kind: 'emit'; event: Emitted } | { kind: 'start'; delayMs: number };
-/** Cancelling the state's timer carries nothing: one object serves every step. */
-const CANCEL: Effect = { kind: 'cancel' };
+/**
+ * A step's effects, in order, on one stack shared by every flow (a kind and a value each: the
+ * event emitted, the delay of the timer started), instead of an array and an object per effect: a
+ * large run takes several steps per message. A step pushes its effects, runs them and takes them
+ * off again; a flow stepped by another's effect (an emitted packet acknowledged at once) pushes
+ * above them and takes its own off before returning, so the stack stays in order.
+ */
+const CANCEL = 0;
+const EMIT = 1;
+const START = 2;
+const effectKinds: number[] = [];
+const effectValues: unknown[] = [];
+/** The stack's height: the arrays are never shortened (that would drop their storage each step). */
+let effectTop = 0;
+const pushEffect = (kind: number, value: unknown) => {
+  effectKinds[effectTop] = kind;
+  effectValues[effectTop++] = value;
+};
 
 interface Timer {
+  /** Whose timer: the scheduler calls back with the timer alone. */
+  flow: Flow;
   id: number;
   item: Scheduled;
   dueAtMs: number;
@@ -24,6 +41,9 @@ interface Timer {
   /** The meta.timer of the state it was traced in. */
   name?: string;
 }
+
+/** What the scheduler runs when a flow's timer is due: made once (no closure per timer). */
+const fireTimer = (timer: Timer) => timer.flow.fire(timer);
 
 export class Flow<Context = unknown> {
   readonly machine: string;
@@ -36,26 +56,30 @@ export class Flow<Context = unknown> {
   private busy = false;
   /** Events sent while a step runs; made when first needed (most flows never need one). */
   private mailbox: FlowEvent[] | null = null;
+  /** What guards, delays and actions are called with: one per flow, its event set before each call. */
+  private readonly args: { context: unknown; event: FlowEvent };
 
   constructor(
     private readonly host: ActorHost,
     private readonly table: FlowTable,
     readonly name: string,
     input: unknown,
-    private readonly onEmit: (event: Emitted) => void,
+    /** Told each event the flow emits; given the flow too, so one function can serve many flows. */
+    private readonly onEmit: (event: Emitted, flow: Flow<Context>) => void,
     /** When the flow ends: done (final state) or stopped. */
-    private readonly onComplete?: () => void,
+    private readonly onComplete?: (flow: Flow<Context>) => void,
   ) {
     this.machine = table.id;
     this.context = table.context(input) as Context;
     this.current = table.states.get(table.initial)!;
     const event: FlowEvent = { type: 'xstate.init', input };
-    const effects: Effect[] = [];
-    for (const action of table.entry) effects.push({ kind: 'emit', event: action({ context: this.context, event }) });
-    this.enter(this.current, event, effects);
-    this.settle(event, effects);
+    this.args = { context: this.context, event };
+    const base = effectTop;
+    for (const action of table.entry) pushEffect(EMIT, action(this.with(event)));
+    this.enter(this.current, event);
+    this.settle(event);
     this.busy = true;
-    this.commit(effects);
+    this.commit(base);
     this.busy = false;
   }
 
@@ -85,7 +109,7 @@ export class Flow<Context = unknown> {
     this.status = 'stopped';
     this.mailbox = null;
     this.cancelTimer();
-    this.onComplete?.();
+    this.onComplete?.(this);
     this.host.trace.add({ kind: 'state', actor: this.name, machine: this.machine, from: this.last, to: 'stopped' });
     this.last = 'stopped';
   }
@@ -94,56 +118,65 @@ export class Flow<Context = unknown> {
     if (this.status !== 'active') return;
     const transition = this.select(this.current.on.get(event.type), event);
     if (!transition) return;
-    const effects: Effect[] = [];
-    this.take(transition, event, effects);
-    this.settle(event, effects);
-    this.commit(effects);
+    const base = effectTop;
+    this.take(transition, event);
+    this.settle(event);
+    this.commit(base);
+  }
+
+  /** The args for a guard, delay or action on `event` (no object per call; none keeps them). */
+  private with(event: FlowEvent) {
+    this.args.event = event;
+    return this.args;
   }
 
   private select(transitions: readonly CompiledTransition[] | undefined, event: FlowEvent) {
     if (!transitions) return undefined;
-    for (const t of transitions) if (!t.guard || t.guard({ context: this.context, event })) return t;
+    for (const t of transitions) if (!t.guard || t.guard(this.with(event))) return t;
     return undefined;
   }
 
   /** One microstep: exit, the transition's actions, entry; the state changes at once. */
-  private take(transition: CompiledTransition, event: FlowEvent, effects: Effect[]): void {
+  private take(transition: CompiledTransition, event: FlowEvent): void {
     const target = transition.target === undefined ? undefined : this.table.states.get(transition.target)!;
     const leaves = target !== undefined && (target !== this.current || transition.reenter);
-    if (leaves && this.current.after) effects.push(CANCEL);
-    for (const action of transition.actions)
-      effects.push({ kind: 'emit', event: action({ context: this.context, event }) });
+    if (leaves && this.current.after) pushEffect(CANCEL, undefined);
+    for (const action of transition.actions) pushEffect(EMIT, action(this.with(event)));
     if (leaves) {
       this.current = target;
-      this.enter(target, event, effects);
+      this.enter(target, event);
     }
   }
 
-  private enter(state: CompiledState, event: FlowEvent, effects: Effect[]): void {
-    if (state.after) effects.push({ kind: 'start', delayMs: state.after.delayMs({ context: this.context, event }) });
+  private enter(state: CompiledState, event: FlowEvent): void {
+    if (state.after) pushEffect(START, state.after.delayMs(this.with(event)));
     if (state.final) this.status = 'done';
   }
 
   /** Eventless (`always`) transitions, after each microstep, until none is enabled. */
-  private settle(event: FlowEvent, effects: Effect[]): void {
+  private settle(event: FlowEvent): void {
     for (;;) {
       const transition = this.select(this.current.always, event);
       if (!transition) return;
-      this.take(transition, event, effects);
+      this.take(transition, event);
     }
   }
 
-  /** Run the step's effects, trace the state change and the timers it started. */
-  private commit(effects: Effect[]): void {
-    let started: Timer[] | null = null;
-    for (const effect of effects) {
-      if (effect.kind === 'emit') this.onEmit(effect.event);
-      else if (effect.kind === 'cancel') this.cancelTimer();
-      else {
-        const timer = this.startTimer(effect.delayMs);
-        if (timer) (started ??= []).push(timer);
-      }
+  /**
+   * Run the step's effects (from `base` on the stack), trace the state change and the timer the
+   * step started, if it is still running: a timer started and cancelled in one step is never seen.
+   */
+  private commit(base: number): void {
+    const end = effectTop;
+    for (let i = base; i < end; i++) {
+      const kind = effectKinds[i];
+      if (kind === EMIT) this.onEmit(effectValues[i] as Emitted, this);
+      else if (kind === CANCEL) this.cancelTimer();
+      else this.startTimer(effectValues[i] as number);
     }
+    // off the stack (the events emitted let go, not kept alive by a slot)
+    for (let i = base; i < end; i++) effectValues[i] = undefined;
+    effectTop = base;
     const to = this.current.name;
     if (to !== this.last) {
       const trace = this.host.trace;
@@ -161,11 +194,11 @@ export class Flow<Context = unknown> {
     }
     if (this.status === 'done') {
       this.cancelTimer();
-      this.onComplete?.();
+      this.onComplete?.(this);
     }
-    if (started === null) return;
-    for (const timer of started) {
-      if (this.timer !== timer) continue; // started and cancelled in one step: never visible
+    // The flow's timer, if untraced, was started by this step (a step traces what it starts).
+    const timer = this.timer;
+    if (timer !== null && !timer.traced) {
       timer.traced = true;
       timer.name = this.current.timerName ?? 'timer';
       const trace = this.host.trace;
@@ -183,15 +216,15 @@ export class Flow<Context = unknown> {
     }
   }
 
-  private startTimer(delayMs: number): Timer | null {
+  private startTimer(delayMs: number): void {
     // A machine says "no timer" with an infinite delay: nothing is scheduled (sim/clock.ts).
-    if (!Number.isFinite(delayMs)) return null;
+    if (!Number.isFinite(delayMs)) return;
     const scheduler = this.host.scheduler;
     const dueAtMs = scheduler.nowMs + Math.max(0, delayMs);
     const id = scheduler.nextTimerId++;
-    const timer: Timer = { id, dueAtMs, traced: false, item: scheduler.schedule(dueAtMs, () => this.fire(timer)) };
+    const timer: Timer = { flow: this as Flow, id, dueAtMs, traced: false, item: null!, name: undefined };
+    timer.item = scheduler.call(dueAtMs, fireTimer, timer);
     this.timer = timer;
-    return timer;
   }
 
   private cancelTimer(): void {
@@ -202,7 +235,8 @@ export class Flow<Context = unknown> {
     if (timer.traced) this.traceTimer(timer, 'cancel', timer.dueAtMs);
   }
 
-  private fire(timer: Timer): void {
+  /** @internal (fireTimer) */
+  fire(timer: Timer): void {
     this.timer = null;
     this.traceTimer(timer, 'fire', this.host.scheduler.nowMs);
     const after = this.current.after!;
@@ -210,10 +244,10 @@ export class Flow<Context = unknown> {
     this.busy = true;
     const transition = this.select(after.transitions, event);
     if (transition && this.status === 'active') {
-      const effects: Effect[] = [];
-      this.take(transition, event, effects);
-      this.settle(event, effects);
-      this.commit(effects);
+      const base = effectTop;
+      this.take(transition, event);
+      this.settle(event);
+      this.commit(base);
     }
     this.drainMailbox();
     this.busy = false;

@@ -15,6 +15,7 @@ import { REASON_CODES_5 } from '../codec/reason-codes.ts';
 import type { ProtocolVersion } from '../codec/version.ts';
 import type { ActorHost } from '../sim/actors.ts';
 import { compileFlow } from './compile.ts';
+import type { Emitted } from './compile.ts';
 import { Flow } from './flow.ts';
 import { PacketIds } from './packet-ids.ts';
 import { type SenderInput, qos1SenderMachine } from './qos1-sender.machine.ts';
@@ -95,17 +96,31 @@ export class Inflight {
       qos === 1 ? QOS1_SENDER : QOS2_SENDER,
       (this.outNames[packetId] ??= flowActorName(this.owner, 'out', packetId)),
       { publish: build(packetId), retryMs: this.options.retryMs } satisfies SenderInput,
-      (event) => {
-        if (event.type === 'send') this.hooks.sendFlow(event.packet as Packet);
-        else if (event.type === 'finished') {
-          this.outbound.delete(packetId);
-          this.ids.release(packetId);
-          this.hooks.finished?.(packetId);
-        }
-      },
+      this.senderEmitted,
     );
     if (!flow.done()) this.outbound.set(packetId, flow);
   }
+
+  // What the flows emit, one function for all of them (not a closure per flow): the flow says
+  // which message it carries.
+  private readonly senderEmitted = (event: Emitted, flow: Sender): void => {
+    if (event.type === 'send') this.hooks.sendFlow(event.packet as Packet);
+    else if (event.type === 'finished') {
+      const packetId = flow.context.publish.packetId!;
+      this.outbound.delete(packetId);
+      this.ids.release(packetId);
+      this.hooks.finished?.(packetId);
+    }
+  };
+
+  private readonly receiverEmitted = (event: Emitted): void => {
+    if (event.type === 'send') this.hooks.sendAnswer(event.packet as Packet);
+    else if (event.type === 'deliver') this.hooks.deliver(event.publish as PublishPacket);
+  };
+
+  private readonly receiverComplete = (flow: Receiver): void => {
+    this.inbound.delete(flow.context.publish.packetId!);
+  };
 
   /** PUBACK, PUBREC, PUBCOMP: to the sender flow with that id, of the right kind. */
   acknowledge(packet: PubackPacket | PubrecPacket | PubcompPacket): void {
@@ -135,11 +150,8 @@ export class Inflight {
       QOS2_RECEIVER,
       (this.inNames[id] ??= flowActorName(this.owner, 'in', id)),
       { publish, delivery: this.options.qos2Delivery } satisfies ReceiverInput,
-      (event) => {
-        if (event.type === 'send') this.hooks.sendAnswer(event.packet as Packet);
-        else if (event.type === 'deliver') this.hooks.deliver(event.publish as PublishPacket);
-      },
-      () => this.inbound.delete(id),
+      this.receiverEmitted,
+      this.receiverComplete,
     );
     if (!flow.done()) this.inbound.set(id, flow);
   }

@@ -162,7 +162,7 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
         });
     }
   };
-  for (const step of steps) scheduler.schedule(step.atMs, () => perform(step), LANE_STEP);
+  for (const step of steps) scheduler.call(step.atMs, perform, step, LANE_STEP);
 
   const budget = options.budget ?? EVENT_BUDGET;
   let stopped = false;
@@ -220,7 +220,7 @@ export function createSimulation(input: Scenario, options: SimulationOptions = {
         throw new Error(
           `cannot act in the past (${atMs} < ${scheduler.nowMs} ms); replay with the action in the scenario instead`,
         );
-      for (const one of expandRepeats([step])) scheduler.schedule(one.atMs, () => perform(one), LANE_STEP);
+      for (const one of expandRepeats([step])) scheduler.call(one.atMs, perform, one, LANE_STEP);
       if (!stopped) endMs = Math.max(endMs, repeatSpan(step).lastMs + SETTLE_MS);
     },
     snapshot(): SimulationSnapshot {

@@ -59,23 +59,41 @@ export interface Carried {
   fault?: { kind: 'drop' | 'duplicate' | 'delay'; delayMs?: number };
 }
 
-/** A tcp segment: one MQTT packet (or a FIN) and its retransmission state. */
-interface Segment {
-  item: Carried;
-  seq: number;
-  retransmits: number;
-  rtoMs: number;
+/**
+ * What a link carries under tcp: one MQTT packet (or a FIN) that is its own segment — the link
+ * keeps the retransmission state on the item (one record per packet rather than an item and a
+ * segment around it). Network's items extend it; the link sets these fields in `carry`.
+ */
+export abstract class Segment implements Carried {
+  abstract arrive(atMs: number, copy: boolean, retransmits?: number): void;
+  abstract lost(reason: 'loss' | 'fault' | 'cut' | 'closed', lostAtMs: number): void;
+  conn?: number;
+  planned?(arriveAtMs: number, retransmits: number): void;
+  duplicated?(): void;
+  control?: boolean;
+  fault?: Carried['fault'];
+  /** The direction carrying it: the scheduler calls back with the segment alone. */
+  link: LinkDirection | null = null;
+  seq = 0;
+  retransmits = 0;
+  rtoMs = 0;
   /** The next transmission or the arrival, whichever is scheduled. */
-  scheduled: Scheduled | null;
+  scheduled: Scheduled | null = null;
   /** When its current transmission started (for what a cut catches on the way). */
-  sentAtMs: number;
+  sentAtMs = 0;
   /** Whether `scheduled` is its arrival (true) or its next retransmission (false). */
-  arriving: boolean;
+  arriving = false;
   /** Arrived, waiting for an earlier segment (reassembly). */
-  held: boolean;
+  held = false;
   /** Taken back by a reset. */
-  discarded: boolean;
+  discarded = false;
+  /** When its current transmission arrives (set with `arriving`). */
+  arriveAtMs = 0;
 }
+
+// What the scheduler runs for a segment: made once, the segment passed along (no closure per packet).
+const transmitSegment = (segment: Segment) => segment.link!.transmit(segment);
+const reassembleSegment = (segment: Segment) => segment.link!.reassemble(segment, segment.arriveAtMs);
 
 export class LinkDirection {
   options: Required<LinkOptions>;
@@ -117,19 +135,18 @@ export class LinkDirection {
     return delayMs + (jitterMs > 0 ? Math.floor(this.prng.float() * (jitterMs + 1)) : 0);
   }
 
-  carry(item: Carried): void {
+  carry(item: Segment): void {
     if (this.transport === 'tcp') {
-      const segment: Segment = {
-        item,
-        seq: this.nextSeq++,
-        retransmits: 0,
-        rtoMs: this.initialRtoMs(),
-        scheduled: null,
-        sentAtMs: this.scheduler.nowMs,
-        arriving: false,
-        held: false,
-        discarded: false,
-      };
+      const segment = item;
+      segment.link = this;
+      segment.seq = this.nextSeq++;
+      segment.retransmits = 0;
+      segment.rtoMs = this.initialRtoMs();
+      segment.scheduled = null;
+      segment.sentAtMs = this.scheduler.nowMs;
+      segment.arriving = false;
+      segment.held = false;
+      segment.discarded = false;
       this.queue.push(segment);
       this.live++;
       this.transmit(segment);
@@ -138,29 +155,32 @@ export class LinkDirection {
 
   // ---------------------------------------------------------------- tcp
 
-  private transmit(segment: Segment): void {
+  /** @internal (transmitSegment) */
+  transmit(segment: Segment): void {
     const now = this.scheduler.nowMs;
     segment.sentAtMs = now;
-    const forced = segment.retransmits === 0 && segment.item.fault?.kind === 'drop';
+    const forced = segment.retransmits === 0 && segment.fault?.kind === 'drop';
     if (this.cut || forced || this.prng.chance(this.options.lossRatio)) {
       // Lost on the way: the sender's retransmission timer fires after RTO, backing off.
       const at = now + segment.rtoMs;
       segment.rtoMs = Math.min(segment.rtoMs * 2, MAX_RTO_MS);
       segment.retransmits++;
       segment.arriving = false;
-      segment.scheduled = this.scheduler.schedule(at, () => this.transmit(segment));
+      segment.scheduled = this.scheduler.call(at, transmitSegment, segment);
       return;
     }
     let at = now + this.latencyMs();
     if (this.prng.chance(this.options.reorderRatio)) at += this.options.delayMs; // overtaken below TCP: waits
-    if (segment.retransmits === 0 && segment.item.fault?.kind === 'delay') at += segment.item.fault.delayMs ?? 0;
+    if (segment.retransmits === 0 && segment.fault?.kind === 'delay') at += segment.fault.delayMs ?? 0;
     segment.arriving = true;
-    segment.item.planned?.(at, segment.retransmits); // unless a segment before it holds it back
-    segment.scheduled = this.scheduler.schedule(at, () => this.reassemble(segment, at));
+    segment.arriveAtMs = at;
+    segment.planned?.(at, segment.retransmits); // unless a segment before it holds it back
+    segment.scheduled = this.scheduler.call(at, reassembleSegment, segment);
   }
 
   /** The receiver gets a segment: hand it and any in-order followers to MQTT; hold the rest. */
-  private reassemble(segment: Segment, atMs: number): void {
+  /** @internal (reassembleSegment) */
+  reassemble(segment: Segment, atMs: number): void {
     segment.scheduled = null;
     segment.arriving = false;
     segment.held = true;
@@ -175,7 +195,7 @@ export class LinkDirection {
       next.held = false;
       this.head++;
       this.live--;
-      next.item.arrive(atMs, false, next.retransmits);
+      next.arrive(atMs, false, next.retransmits);
     }
     this.compact();
   }
@@ -252,7 +272,7 @@ export class LinkDirection {
         segment.rtoMs = Math.min(segment.rtoMs * 2, MAX_RTO_MS);
         segment.retransmits++;
         segment.arriving = false;
-        segment.scheduled = this.scheduler.schedule(at, () => this.transmit(segment));
+        segment.scheduled = this.scheduler.call(at, transmitSegment, segment);
       }
       return;
     }
@@ -273,12 +293,12 @@ export class LinkDirection {
     const now = this.scheduler.nowMs;
     if (this.transport === 'tcp') {
       for (const segment of [...this.pending()]) {
-        if (segment.item.conn !== conn) continue;
+        if (segment.conn !== conn) continue;
         if (segment.scheduled) this.scheduler.cancel(segment.scheduled);
         segment.discarded = true;
         segment.held = false;
         this.live--;
-        if (!segment.item.control) segment.item.lost('closed', now);
+        if (!segment.control) segment.lost('closed', now);
       }
       return;
     }

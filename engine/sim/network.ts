@@ -6,7 +6,7 @@
 import { type Packet, encode } from '../codec/codec.ts';
 import type { PacketType } from '../codec/packet.ts';
 import type { ProtocolVersion } from '../codec/version.ts';
-import { type Carried, LinkDirection, type LinkOptions, type Transport } from './link.ts';
+import { type Carried, LinkDirection, type LinkOptions, Segment, type Transport } from './link.ts';
 import type { Prng } from './prng.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { ArriveEvent, Corruption, DropReason, Party, SendEvent, Trace } from './trace.ts';
@@ -197,17 +197,7 @@ export class Network {
     const to = other(end);
     if (!conn.open[to]) return;
     const direction = end === 'client' ? this.link(conn.client).up : this.link(conn.client).down;
-    direction.carry({
-      control: true,
-      conn: conn.id,
-      arrive: () => {
-        if (!conn.open[to]) return;
-        conn.open[to] = false;
-        this.trace.add({ kind: 'close', client: conn.client, conn: conn.id, side: to, reason: 'peer-closed' });
-        conn.handlers[to].peerClosed(conn, reason);
-      },
-      lost: () => {},
-    });
+    direction.carry(new FinOnTheWay(this.trace, conn, to, reason));
   }
 
   /** The connection breaks at both ends at once (a TCP reset); what was on the way is gone. */
@@ -245,9 +235,9 @@ export class Network {
  * One packet on its way, as the link carries it: what happens to it goes into the trace. A class
  * rather than an object of closures, since one is made for every packet sent.
  */
-class PacketOnTheWay implements Carried {
-  readonly conn: number;
-  fault?: Carried['fault'];
+class PacketOnTheWay extends Segment {
+  declare readonly conn: number;
+  declare fault?: Carried['fault'];
   /** seq of the duplicate event, once the link copied it (lossy). */
   private copySeq: number | undefined;
 
@@ -257,13 +247,14 @@ class PacketOnTheWay implements Carried {
     private readonly from: End,
     private readonly send: SendEvent,
   ) {
+    super();
     this.conn = connection.id;
   }
 
   /** Set once the send is in the trace and the link has taken it: from then on it is final. */
   settled = false;
 
-  planned(arriveAtMs: number, retransmits: number): void {
+  override planned(arriveAtMs: number, retransmits: number): void {
     const { send } = this;
     // known while the packet is being sent: part of its send event, in the step that adds it
     if (!this.settled) send.expectedAtMs = arriveAtMs;
@@ -279,7 +270,7 @@ class PacketOnTheWay implements Carried {
       });
   }
 
-  duplicated(): void {
+  override duplicated(): void {
     const { send } = this;
     this.copySeq = this.trace.add({
       kind: 'duplicate',
@@ -347,4 +338,35 @@ class PacketOnTheWay implements Carried {
       ...(retransmits > 0 ? { retransmits } : {}),
     });
   }
+}
+
+/**
+ * A connection's close (TCP's FIN) on its way to the other end: in order behind what was sent
+ * before; when it arrives that end learns the connection closed.
+ */
+class FinOnTheWay extends Segment {
+  declare readonly conn: number;
+  declare readonly control: true;
+
+  constructor(
+    private readonly trace: Trace,
+    private readonly connection: Connection,
+    /** The end it goes to. */
+    private readonly to: End,
+    private readonly reason: string,
+  ) {
+    super();
+    this.conn = connection.id;
+    this.control = true;
+  }
+
+  arrive(): void {
+    const { connection: conn, to } = this;
+    if (!conn.open[to]) return;
+    conn.open[to] = false;
+    this.trace.add({ kind: 'close', client: conn.client, conn: conn.id, side: to, reason: 'peer-closed' });
+    conn.handlers[to].peerClosed(conn, this.reason);
+  }
+
+  lost(): void {}
 }
