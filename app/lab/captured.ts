@@ -6,10 +6,23 @@
 import type { CapturedRun, Scenario, Simulation } from '$engine';
 import type { Timeline } from './timeline.ts';
 
+/**
+ * The capture each captured timeline stands for: what the views may show of a capture beyond its
+ * trace (the parties' addresses), found from the timeline on screen without the lab keeping it.
+ */
+const captures = new WeakMap<Timeline, CapturedRun>();
+
 /** The timeline the lab shows for a capture: its clients as the scenario's, no steps. */
 export function capturedTimeline(run: CapturedRun, name: string): Timeline {
   const clients = run.parties.filter((p) => p.role === 'client').map((p) => ({ id: p.id }));
-  return { scenario: { title: name, clients, steps: [] }, seed: 0, actions: [] };
+  const timeline: Timeline = { scenario: { title: name, clients, steps: [] }, seed: 0, actions: [] };
+  captures.set(timeline, run);
+  return timeline;
+}
+
+/** The capture a timeline was made from (capturedTimeline), or undefined for a simulated run. */
+export function captureOf(timeline: Timeline): CapturedRun | undefined {
+  return captures.get(timeline);
 }
 
 export function frozenSimulation(run: CapturedRun, scenario: Scenario): Simulation {
