@@ -8,6 +8,7 @@
 import type { CapturedRun } from '$engine';
 import { ensureBundle } from '../../i18n/i18n.svelte.ts';
 import type { Lab } from '../lab.svelte.ts';
+import type { Timeline } from '../timeline.ts';
 import { type Phrase, phrase } from '../phrase.ts';
 import type { CaptureReply } from './capture-reply.ts';
 
@@ -117,8 +118,41 @@ export async function openCapture(lab: Lab, file: File): Promise<{ opened: strin
 /** Put a capture that has been read on screen, saying so if the file was cut short. */
 export function showCapture(lab: Lab, run: CapturedRun, name: string): void {
   lab.loadCapture(run, name);
+  remember(lab.timeline, run, name);
   if (run.truncatedAt !== undefined)
     lab.problem = { key: 'captureDrop.truncated', params: { offset: run.truncatedAt } };
+}
+
+/**
+ * The captures opened in this page, by what their address says. A capture's address cannot hold
+ * the capture: it says "a run named after the file, these clients, nothing done". Forward (or
+ * Back) to it opens that empty run; while the page holds the capture, it is shown again instead.
+ * The last few are kept: each holds its whole trace.
+ */
+const REMEMBERED = 4;
+// Not state: nothing is drawn from it.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const opened = new Map<string, { run: CapturedRun; name: string }>();
+
+/** What identifies a capture's timeline once it has been through the address. */
+function addressKey(timeline: Timeline): string | null {
+  const { scenario, actions } = timeline;
+  if (scenario.steps.length > 0 || actions.length > 0 || scenario.title === undefined) return null;
+  return JSON.stringify([scenario.title, scenario.clients.map((c) => c.id)]);
+}
+
+function remember(timeline: Timeline, run: CapturedRun, name: string): void {
+  const key = addressKey(timeline);
+  if (key === null) return;
+  opened.delete(key);
+  opened.set(key, { run, name });
+  for (const old of opened.keys()) if (opened.size > REMEMBERED) opened.delete(old);
+}
+
+/** The capture opened before whose address this timeline came from, if the page still holds it. */
+export function capturedBefore(timeline: Timeline): { run: CapturedRun; name: string } | undefined {
+  const key = addressKey(timeline);
+  return key === null ? undefined : opened.get(key);
 }
 
 /** A capture read on another page (the explainer), waiting for the lab to show it. */

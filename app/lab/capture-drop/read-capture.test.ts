@@ -10,7 +10,7 @@ import { framesOf, handshake, pcap } from '../../../engine/capture/test-captures
 import { Lab } from '../lab.svelte.ts';
 import { presetById } from '../presets.ts';
 import { detached } from './capture-reply.ts';
-import { openCapture, readCapture, sizePhrase } from './read-capture.svelte.ts';
+import { capturedBefore, openCapture, readCapture, sizePhrase } from './read-capture.svelte.ts';
 
 const retained = presetById('retained')!.scenario;
 const capture = toPcapng(simulate(retained).trace, retained);
@@ -105,6 +105,15 @@ describe('openCapture', () => {
     expect(lab.problem).toMatchObject({ key: 'captureDrop.truncated' });
     expect(lab.problem?.params?.offset).toBeGreaterThan(0);
   });
+});
+
+test('a capture is found again from its address (Forward to it), not from another run', async () => {
+  const { lab } = labOnPreset();
+  await openCapture(lab, file(capture, 'again.pcapng'));
+  const fromAddress = JSON.parse(JSON.stringify(lab.timeline)) as typeof lab.timeline;
+  expect(capturedBefore(fromAddress)?.name).toBe('again.pcapng');
+  expect(capturedBefore({ ...fromAddress, scenario: { ...fromAddress.scenario, title: 'other' } })).toBeUndefined();
+  expect(capturedBefore({ scenario: retained, seed: 1, actions: [] })).toBeUndefined();
 });
 
 test('detached: views into the file are copied out, other arrays kept', () => {
