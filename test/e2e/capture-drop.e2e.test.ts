@@ -161,6 +161,8 @@ test.each(['en', 'zh'] as const)(
     expect(await page.locator('[data-capture-point]').innerText()).toContain(POINT[lang]);
     await page.keyboard.press('End');
     await expect.poll(async () => Number(await controls.getAttribute('data-seq'))).toBe(captureEvents - 1);
+    // both clients' CONNACKs have arrived: connected, as the wire showed (no client machines in a capture)
+    await expect.poll(() => topology.locator('.state-connected').count()).toBe(2);
     await page.screenshot({ path: `${shots}capture-drop-opened-${lang}-1920x1080.png` });
 
     // Back: the custom run, its action and all; Forward: the capture again

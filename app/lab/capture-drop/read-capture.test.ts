@@ -14,7 +14,7 @@ import { capturedBefore, openCapture, readCapture, sizePhrase } from './read-cap
 
 const retained = presetById('retained')!.scenario;
 const capture = toPcapng(simulate(retained).trace, retained);
-const file = (bytes: Uint8Array, name = 'run.pcapng') => new File([bytes], name);
+const file = (bytes: Uint8Array, name = 'run.pcapng') => new File([bytes.slice()], name);
 
 /** The capture with its first block's length no longer a multiple of 4. */
 function damaged(): Uint8Array {
