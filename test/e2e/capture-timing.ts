@@ -139,23 +139,22 @@ async function main(): Promise<void> {
       await page.goto(`${lab.url}#/lab?p=retained`);
       await page.locator('[data-panel="Controls"]').waitFor();
       const eventsBefore = await page.locator('[data-panel="Controls"]').getAttribute('data-events');
-      await page.evaluate(() => {
-        const w = window as unknown as { __long: number[]; __gap: number; __start: number };
-        w.__long = [];
-        w.__gap = 0;
+      // as a string: tsx would wrap a named function in a helper the page does not have
+      await page.evaluate(`(() => {
+        window.__long = [];
+        window.__gap = 0;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) w.__long.push(entry.duration);
+          for (const entry of list.getEntries()) window.__long.push(entry.duration);
         }).observe({ type: 'longtask' });
         let last = performance.now();
-        const frame = () => {
+        requestAnimationFrame(function frame() {
           const now = performance.now();
-          w.__gap = Math.max(w.__gap, now - last);
+          window.__gap = Math.max(window.__gap, now - last);
           last = now;
           requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-        w.__start = performance.now();
-      });
+        });
+        window.__start = performance.now();
+      })()`);
       await page.locator('input[data-run="capture-file"]').setInputFiles(path);
       const outcome = await Promise.race([
         page
@@ -169,13 +168,22 @@ async function main(): Promise<void> {
       ]);
       const measured = await page.evaluate(() => {
         const w = window as unknown as { __long: number[]; __gap: number; __start: number };
-        return { wall: performance.now() - w.__start, longest: Math.max(0, ...w.__long), gap: w.__gap };
+        return {
+          wall: performance.now() - w.__start,
+          longest: Math.max(0, ...w.__long),
+          gap: w.__gap,
+          // (no named function here: tsx would wrap it in a helper the page does not have)
+          show:
+            (performance.getEntriesByName('capture-shown')[0]?.startTime ?? NaN) -
+            (performance.getEntriesByName('capture-read')[0]?.startTime ?? NaN),
+        };
       });
       const message = outcome === 'refused' ? await page.locator('[data-problem]').innerText() : '';
       const eventsAfter = await page.locator('[data-panel="Controls"]').getAttribute('data-events');
       console.log(
         `${c.name.padEnd(36)} ${outcome.padEnd(8)} ${measured.wall.toFixed(0).padStart(6)} ms to the result; ` +
           `longest task ${measured.longest.toFixed(0)} ms; longest frame gap ${measured.gap.toFixed(0)} ms; ` +
+          (outcome === 'opened' ? `loadCapture ${measured.show.toFixed(0)} ms; ` : '') +
           `events ${eventsBefore} -> ${eventsAfter}${message ? `; message: ${message.replace(/\s+/g, ' ').trim()}` : ''}`,
       );
       console.log(`  page errors: ${page.errors.length ? page.errors.join(' | ') : 'none'}`);

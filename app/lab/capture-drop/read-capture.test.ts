@@ -3,13 +3,13 @@
  * Worker: the file is read in the page, as under file://). Every way a file can fail is a phrase
  * and leaves the run on screen as it was; a file cut short opens and says so.
  */
-import { MAX_CAPTURE_BYTES, simulate, toPcapng } from '$engine';
+import { type CapturedRun, MAX_CAPTURE_BYTES, simulate, toPcapng } from '$engine';
 import { describe, expect, test } from 'vitest';
 import { LINKTYPE } from '../../../engine/capture/headers.ts';
 import { framesOf, handshake, pcap } from '../../../engine/capture/test-captures.ts';
 import { Lab } from '../lab.svelte.ts';
 import { presetById } from '../presets.ts';
-import { detached } from './capture-reply.ts';
+import { detach } from './capture-reply.ts';
 import { capturedBefore, openCapture, readCapture, sizePhrase } from './read-capture.svelte.ts';
 
 const retained = presetById('retained')!.scenario;
@@ -116,13 +116,32 @@ test('a capture is found again from its address (Forward to it), not from anothe
   expect(capturedBefore({ scenario: retained, seed: 1, actions: [] })).toBeUndefined();
 });
 
-test('detached: views into the file are copied out, other arrays kept', () => {
-  const fileBuffer = new Uint8Array([1, 2, 3, 4, 5, 6]);
-  const own = Uint8Array.of(9);
-  const run = { trace: [{ bytes: fileBuffer.subarray(1, 3), packet: { payload: fileBuffer.subarray(4) } }], own };
-  const out = detached(run, fileBuffer.buffer);
-  expect(out.trace[0].bytes.buffer).not.toBe(fileBuffer.buffer);
-  expect([...out.trace[0].bytes]).toEqual([2, 3]);
-  expect([...out.trace[0].packet.payload]).toEqual([5, 6]);
-  expect(out.own).toBe(own);
+test('detach: views into the file become views into a copy of their packet, each transferred once', () => {
+  const file = Uint8Array.from({ length: 40 }, (_, i) => i);
+  const bytes = file.subarray(10, 20);
+  const payload = file.subarray(15, 20);
+  const elsewhere = Uint8Array.of(9);
+  const packet = { type: 'PUBLISH', payload };
+  const run = {
+    trace: [
+      { kind: 'send', bytes, packet },
+      { kind: 'arrive', bytes, packet },
+      { kind: 'error', params: { view: file.subarray(30, 32) } },
+    ],
+    own: elsewhere,
+  } as unknown as CapturedRun;
+  const transfer = detach(run, file.buffer);
+  const [send, arrive, error] = run.trace as unknown as Array<Record<string, never>>;
+  const copied = send.bytes as Uint8Array;
+  expect(copied.buffer).not.toBe(file.buffer);
+  expect([...copied]).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+  expect(arrive.bytes).toBe(copied);
+  const moved = (send.packet as { payload: Uint8Array }).payload;
+  expect(moved.buffer).toBe(copied.buffer);
+  expect([...moved]).toEqual([15, 16, 17, 18, 19]);
+  expect([...(error.params as { view: Uint8Array }).view]).toEqual([30, 31]);
+  expect(new Set(transfer).size).toBe(transfer.length);
+  expect(transfer).toContain(copied.buffer);
+  expect(transfer).not.toContain(file.buffer);
+  expect((run as unknown as { own: Uint8Array }).own).toBe(elsewhere);
 });
