@@ -29,6 +29,8 @@ export class Explainer implements Pointing {
   /** The flag byte the bit grid shows: the last one pointed at. */
   bitOffset = $state(0);
   linkProblem = $state.raw<LinkProblem | null>(null);
+  /** A paste too long for the box (big-paste.ts) is all in the box anyway: the reader asked to edit it. */
+  wholeText = $state(false);
 
   readonly parsed: HexParse = $derived(parseHex(this.input));
 
@@ -94,6 +96,7 @@ export class Explainer implements Pointing {
     if (fresh || text.trim() === '') {
       this.packetIndex = 0;
       this.streamIndex = 0;
+      this.wholeText = false;
     }
     this.resetPointing();
   }

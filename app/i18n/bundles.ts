@@ -30,6 +30,14 @@ export const BUNDLES = {
     const [{ runEn }, { runZh }] = await Promise.all([import('./areas/run.en.ts'), import('./areas/run.zh.ts')]);
     return { en: runEn, zh: runZh };
   },
+  /** A capture dragged onto the page, being read, or on screen (app/lab/capture-drop/). */
+  captureDrop: async () => {
+    const [{ captureDropEn }, { captureDropZh }] = await Promise.all([
+      import('./areas/capture-drop.en.ts'),
+      import('./areas/capture-drop.zh.ts'),
+    ]);
+    return { en: captureDropEn, zh: captureDropZh };
+  },
   /** The map of the spec (#/spec). */
   spec: async () => {
     const [{ specEn }, { specZh }] = await Promise.all([import('./areas/spec.en.ts'), import('./areas/spec.zh.ts')]);

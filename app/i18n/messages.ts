@@ -7,6 +7,8 @@
  */
 import { captureEn } from './areas/capture.en.ts';
 import { captureZh } from './areas/capture.zh.ts';
+import { captureDropEn } from './areas/capture-drop.en.ts';
+import { captureDropZh } from './areas/capture-drop.zh.ts';
 import { clickerEn } from './areas/clicker.en.ts';
 import { clickerZh } from './areas/clicker.zh.ts';
 import { classroomEn } from './areas/classroom.en.ts';
@@ -41,6 +43,7 @@ export const messages = {
     ...diagramEn,
     ...stateEn,
     ...captureEn,
+    ...captureDropEn,
     ...runEn,
     ...protocolEn,
     ...pasteEn,
@@ -57,6 +60,7 @@ export const messages = {
     ...diagramZh,
     ...stateZh,
     ...captureZh,
+    ...captureDropZh,
     ...runZh,
     ...protocolZh,
     ...pasteZh,

@@ -285,3 +285,36 @@ test('a 200 KB PUBLISH renders and the page still answers', async () => {
   await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('SUBSCRIBE');
   expect(page.errors).toEqual([]);
 });
+
+test('a 200 KB paste is decoded whole; the box shows its first lines until asked for all of it', async () => {
+  const page = await open();
+  const text = formatHex(bigPublish());
+  // a paste event, as Ctrl+V gives: its text in clipboardData
+  await page.locator('#hex-input').evaluate((box: HTMLTextAreaElement, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await expect.poll(() => page.locator('#hex-status').textContent()).toContain('Read 204813 bytes');
+  const box = page.locator('#hex-input');
+  expect(await box.getAttribute('data-shortened')).toBe('true');
+  expect(await box.evaluate((b: HTMLTextAreaElement) => b.readOnly)).toBe(true);
+  const shortened = await box.inputValue();
+  expect(shortened.length).toBeLessThan(2_000);
+  expect(text.startsWith(shortened.slice(0, -2))).toBe(true);
+  expect(await page.locator('[data-big-paste]').innerText()).toContain('first 24 of 12801 lines');
+  await expect.poll(() => page.locator('.packet-view h3').textContent()).toContain('PUBLISH');
+
+  // all of it in the box, to edit: a keystroke re-reads the whole paste
+  await page.getByRole('button', { name: 'Edit the whole text (slow)' }).click();
+  await expect.poll(() => box.evaluate((b: HTMLTextAreaElement) => b.value.length)).toBe(text.length);
+  expect(await box.evaluate((b: HTMLTextAreaElement) => b.readOnly)).toBe(false);
+  await box.evaluate((b: HTMLTextAreaElement) => {
+    b.focus();
+    b.setSelectionRange(b.value.length, b.value.length);
+    document.execCommand('insertText', false, ' 00');
+  });
+  await expect.poll(() => page.locator('#hex-status').textContent()).toContain('Read 204814 bytes');
+  expect(await box.getAttribute('data-shortened')).toBe('false');
+  expect(page.errors).toEqual([]);
+});

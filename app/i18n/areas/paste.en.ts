@@ -25,6 +25,12 @@ export const pasteEn = {
       item: '{{label}} ({{count}} bytes)',
     },
     position: 'Packet {{n}} of {{count}}',
+    big: {
+      shown:
+        'The box shows the first {{shown}} of {{lines}} lines ({{characters}} characters): all of them are decoded below. Text this long is read-only here, to keep the page responsive; a new paste replaces it.',
+      edit: 'Edit the whole text (slow)',
+      shorten: 'Shorten the box again',
+    },
     midPacket: {
       text: 'The first bytes do not read as the start of a packet: the paste may begin in the middle of one.',
       find: 'Find the next packet boundary',

@@ -23,6 +23,12 @@ export const pasteZh: Shape<typeof pasteEn> = {
       item: '{{label}}（{{count}} 字节）',
     },
     position: '第 {{n}} 个报文，共 {{count}} 个',
+    big: {
+      shown:
+        '文本框只显示 {{lines}} 行中的前 {{shown}} 行（共 {{characters}} 个字符），下方解码的是全部内容。为了让页面保持流畅，这么长的文本在这里是只读的；再次粘贴会替换它。',
+      edit: '编辑全部文本（较慢）',
+      shorten: '重新缩短文本框',
+    },
     midPacket: {
       text: '开头的字节读不成一个报文的起点：粘贴的内容可能从某个报文的中间开始。',
       find: '查找下一个报文边界',
