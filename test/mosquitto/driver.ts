@@ -191,6 +191,16 @@ class DriverClient {
     this.send({ type: 'UNSUBSCRIBE', packetId, topicFilters: [filter] });
   }
 
+  /**
+   * Nothing owed by the broker that the next step could race: connected (or closed, or cut off),
+   * and every SUBSCRIBE and UNSUBSCRIBE answered. In the simulation these answers come within
+   * milliseconds; on a busy machine mosquitto's can come after the scenario's next step, which
+   * would then meet a client that is not yet connected.
+   */
+  get settled(): boolean {
+    return !this.socket || this.cut || (this.connected && this.pending.size === 0);
+  }
+
   /** The run is over: drop the connection, whatever state it is in. */
   destroy(): void {
     const socket = this.socket;
@@ -400,6 +410,9 @@ class DriverClient {
   }
 }
 
+/** The longest a step waits for the broker's answers before it goes ahead anyway. */
+const SETTLE_LIMIT_MS = 5_000;
+
 const sleepUntil = (start: number, atMs: number) => {
   const waitMs = start + atMs - performance.now();
   return waitMs > 0 ? new Promise((resolve) => setTimeout(resolve, waitMs)) : Promise.resolve();
@@ -424,9 +437,20 @@ export async function runOnBroker(scenario: Scenario, options: DriverOptions): P
   );
   const lastStepMs = scenario.steps.reduce((max, s) => Math.max(max, s.atMs), 0);
   const endMs = options.untilMs ?? scenario.untilMs ?? lastStepMs + (options.settleMs ?? 500);
+  // Real ms the run has waited for the broker beyond the scenario's clock: every later step moves
+  // by it, so steps keep their spacing however slow the machine is.
+  let waitedMs = 0;
+  const sleepUntilScenario = (atMs: number) => sleepUntil(start + waitedMs, atMs);
+  const settle = async () => {
+    const from = now();
+    while (![...clients.values()].every((c) => c.settled) && now() - from < SETTLE_LIMIT_MS)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    waitedMs += now() - from;
+  };
   try {
     for (const step of scenario.steps) {
-      await sleepUntil(start, step.atMs);
+      await sleepUntilScenario(step.atMs);
+      await settle();
       const client = 'client' in step ? clients.get(step.client)! : undefined;
       switch (step.do) {
         case 'connect':
@@ -460,13 +484,15 @@ export async function runOnBroker(scenario: Scenario, options: DriverOptions): P
           throw new Error(`unsupported step ${step.do}`);
       }
     }
+    await settle();
     if (options.doneWhen) {
       const records = () => Object.fromEntries([...clients].map(([id, client]) => [id, client.record]));
-      await sleepUntil(start, scenario.untilMs ?? lastStepMs);
-      while (now() < endMs && !options.doneWhen(records())) await sleepUntil(start, now() + 25);
-      await sleepUntil(start, Math.min(endMs, now() + (options.settleMs ?? 500)));
+      const scenarioNow = () => now() - waitedMs;
+      await sleepUntilScenario(scenario.untilMs ?? lastStepMs);
+      while (scenarioNow() < endMs && !options.doneWhen(records())) await sleepUntilScenario(scenarioNow() + 25);
+      await sleepUntilScenario(Math.min(endMs, scenarioNow() + (options.settleMs ?? 500)));
     } else {
-      await sleepUntil(start, endMs);
+      await sleepUntilScenario(endMs);
     }
   } finally {
     for (const client of clients.values()) client.destroy();
