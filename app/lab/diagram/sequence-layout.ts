@@ -35,6 +35,7 @@ export function laneOrder(clients: readonly (string | LaneClient)[]): string[] {
   );
   const half = Math.ceil(all.length / 2);
   const byWeight = (a: LaneClient, b: LaneClient) => b.weight - a.weight || all.indexOf(a) - all.indexOf(b);
+  const inward = (a: LaneClient, b: LaneClient) => a.weight - b.weight || all.indexOf(a) - all.indexOf(b);
   let left = all.filter((c) => c.publishes);
   let right = all.filter((c) => !c.publishes);
   // rebalance: the lightest of the bigger side moves across
@@ -44,11 +45,11 @@ export function laneOrder(clients: readonly (string | LaneClient)[]): string[] {
     right = [...right, lightest];
   }
   while (right.length > half && right.length - left.length > 1) {
-    const lightest = [...right].sort(byWeight).at(-1)!;
+    // of equally light clients the first in the scenario crosses, as the topology puts the first half left
+    const lightest = [...right].sort(inward)[0];
     right = right.filter((c) => c !== lightest);
     left = [...left, lightest];
   }
-  const inward = (a: LaneClient, b: LaneClient) => a.weight - b.weight || all.indexOf(a) - all.indexOf(b);
   const leftIds = [...left].sort(inward).map((c) => c.id);
   const rightIds = [...right].sort(byWeight).map((c) => c.id);
   return [...leftIds, BROKER, ...rightIds];
