@@ -36,40 +36,85 @@ import { protocolZh } from './protocol.zh.ts';
 import { en as coreEn } from './en.ts';
 import { zh as coreZh } from './zh.ts';
 
+import { actionsEn } from './areas/actions.en.ts';
+import { actionsZh } from './areas/actions.zh.ts';
+import { inspectorEn } from './areas/inspector.en.ts';
+import { inspectorZh } from './areas/inspector.zh.ts';
+import { lessonKeysEn } from './areas/lesson-keys.en.ts';
+import { lessonKeysZh } from './areas/lesson-keys.zh.ts';
+import { storyEn } from './areas/story.en.ts';
+import { storyZh } from './areas/story.zh.ts';
+import { mergeStrings } from './merge.ts';
+/** Every area, in the order the page would add them; areas that share a top key (`lab`) merge a level down. */
+const areas = {
+  en: [
+    coreEn,
+    labEn,
+    diagramEn,
+    stateEn,
+    captureEn,
+    captureDropEn,
+    runEn,
+    protocolEn,
+    pasteEn,
+    lessonsEn,
+    specEn,
+    clickerEn,
+    classroomEn,
+    workbenchEn,
+    workbenchPanelEn,
+    storyEn,
+    actionsEn,
+    inspectorEn,
+    lessonKeysEn,
+  ],
+  zh: [
+    coreZh,
+    labZh,
+    diagramZh,
+    stateZh,
+    captureZh,
+    captureDropZh,
+    runZh,
+    protocolZh,
+    pasteZh,
+    lessonsZh,
+    specZh,
+    clickerZh,
+    classroomZh,
+    workbenchZh,
+    workbenchPanelZh,
+    storyZh,
+    actionsZh,
+    inspectorZh,
+    lessonKeysZh,
+  ],
+};
+
+/** The whole tree of one language's strings. */
+type All = typeof coreEn &
+  typeof labEn &
+  typeof diagramEn &
+  typeof stateEn &
+  typeof captureEn &
+  typeof captureDropEn &
+  typeof runEn &
+  typeof protocolEn &
+  typeof pasteEn &
+  typeof lessonsEn &
+  typeof specEn &
+  typeof clickerEn &
+  typeof classroomEn &
+  typeof workbenchEn &
+  typeof workbenchPanelEn &
+  typeof storyEn &
+  typeof actionsEn &
+  typeof inspectorEn &
+  typeof lessonKeysEn;
+
 export const messages = {
-  en: {
-    ...coreEn,
-    ...labEn,
-    ...diagramEn,
-    ...stateEn,
-    ...captureEn,
-    ...captureDropEn,
-    ...runEn,
-    ...protocolEn,
-    ...pasteEn,
-    ...lessonsEn,
-    ...specEn,
-    ...clickerEn,
-    ...classroomEn,
-    // the first screen's workbench strings and the panel's bundle share the top key: merged a level down
-    workbench: { ...workbenchEn.workbench, ...workbenchPanelEn.workbench },
-  },
-  zh: {
-    ...coreZh,
-    ...labZh,
-    ...diagramZh,
-    ...stateZh,
-    ...captureZh,
-    ...captureDropZh,
-    ...runZh,
-    ...protocolZh,
-    ...pasteZh,
-    ...lessonsZh,
-    ...specZh,
-    ...clickerZh,
-    ...classroomZh,
-    workbench: { ...workbenchZh.workbench, ...workbenchPanelZh.workbench },
-  },
+  en: mergeStrings<All>(...areas.en),
+  zh: mergeStrings<All>(...areas.zh),
 };
 
 export { diagramEn, diagramZh, labEn, labZh, stateEn, stateZh };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PRESETS } from '../../app/lab/presets.ts';
 import type { Lesson } from '../../lessons/lesson.ts';
 import { type Lab, WAIT_MS, startLab } from './browser.ts';
-import { type Legibility, measureLegibility } from './legibility.ts';
+import { type Legibility, SEGMENT_HITS_BOX, measureLegibility } from './legibility.ts';
 import { LESSONS } from './lesson-ids.ts';
 
 let lab: Lab;
@@ -56,7 +56,7 @@ async function presetFitted(page: Page, id: string): Promise<void> {
 }
 
 const measure = (page: Page, minPx: number, scopes: string[] = [diagram]) =>
-  page.evaluate(measureLegibility, { minPx, scopes });
+  page.evaluate(measureLegibility, { minPx, scopes, segmentHitsBox: SEGMENT_HITS_BOX });
 
 /** Everything the test asks of one view, as one comparable record. */
 const faults = (m: Legibility) => ({

@@ -1,8 +1,11 @@
 /**
  * What a browser test measures to say the diagram reads from the back of a room: the text boxes as
  * drawn (getBoundingClientRect), their font sizes, and the arrows' lines in screen coordinates.
- * Runs inside the page (`page.evaluate(measureLegibility, …)`): it must not close over anything.
+ * Runs inside the page (`page.evaluate(measureLegibility, …)`): it must not close over anything, so
+ * the one function it shares with the app comes in as source (SEGMENT_HITS_BOX).
  */
+import { segmentHitsBox } from '../../app/lab/diagram/box.ts';
+
 export interface Legibility {
   /** Texts under the size asked for: "where: text (px)". */
   small: string[];
@@ -18,7 +21,10 @@ export interface Legibility {
   labels: number;
 }
 
-export function measureLegibility(args: { minPx: number; scopes: string[] }): Legibility {
+/** The source of the diagram's segment-and-box test, for `measureLegibility`'s `segmentHitsBox`. */
+export const SEGMENT_HITS_BOX = segmentHitsBox.toString();
+
+export function measureLegibility(args: { minPx: number; scopes: string[]; segmentHitsBox: string }): Legibility {
   const out: Legibility = { small: [], truncated: [], overlaps: [], crossed: [], strayCrosses: [], labels: 0 };
   const visible = (el: Element) => {
     const r = el.getBoundingClientRect();
@@ -90,33 +96,11 @@ export function measureLegibility(args: { minPx: number; scopes: string[] }): Le
       text: owner.querySelector('text.label')?.textContent ?? owner.getAttribute('data-key') ?? '',
     });
   }
-  const hits = (s: Segment, box: Box) => {
-    // Liang–Barsky on the box shrunk by a pixel (a line grazing the halo is not a crossing)
-    const x0 = box.x0 + 1;
-    const x1 = box.x1 - 1;
-    const y0 = box.y0 + 1;
-    const y1 = box.y1 - 1;
-    const dx = s.x2 - s.x1;
-    const dy = s.y2 - s.y1;
-    let t0 = 0;
-    let t1 = 1;
-    for (const [p, q] of [
-      [-dx, s.x1 - x0],
-      [dx, x1 - s.x1],
-      [-dy, s.y1 - y0],
-      [dy, y1 - s.y1],
-    ]) {
-      if (p === 0) {
-        if (q < 0) return false;
-        continue;
-      }
-      const t = q / p;
-      if (p < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-    return true;
-  };
+  // the diagram's own test (app/lab/diagram/box.ts), its source passed in: one copy of the geometry
+  const lineHitsBox = new Function(`return (${args.segmentHitsBox})`)() as typeof segmentHitsBox;
+  // on the box shrunk by a pixel: a line grazing the halo is not a crossing
+  const hits = (s: Segment, box: Box) =>
+    lineHitsBox(s.x1, s.y1, s.x2, s.y2, { x0: box.x0 + 1, y0: box.y0 + 1, x1: box.x1 - 1, y1: box.y1 - 1 });
   for (const label of shown) {
     for (const s of segments)
       if (s.owner !== label.owner && hits(s, label)) out.crossed.push(`${label.text} × ${s.text}`);

@@ -54,15 +54,4 @@ export const clickerZh: Shape<typeof clickerEn> = {
       other: '场景中的一步',
     },
   },
-  lessonKeys: {
-    quizKeys: '按键：1–4 选择，Enter 揭晓。',
-    answerFirst: '请先回答上面的问题：之后“下一步”会显示实际发生的情况。',
-    doFirst: '请先完成这一步要求的操作（或按“替我操作”）。',
-    lastStep: '这是本课的最后一步。',
-    nextLesson: '下一课：{{title}}',
-    allDone: '这是最后一课：返回课程列表',
-    presenter: '演示模式',
-    presenterOff: '退出演示模式',
-    keys: '按键：PageDown / PageUp 下一个 / 上一个停靠点，然后换步 · 空格 播放/暂停 · ←/→ 单个事件（演示模式下为停靠点） · 1–4 与 Enter 作答 · P 演示模式 · Esc 离开控件',
-  },
 };

@@ -72,6 +72,13 @@ const result = <T>(problems: FieldProblem[], value: () => T): Built<T> =>
 
 // ---------------------------------------------------------------- messages
 
+/** A form's first value: the scenario's own first topic or filter, so a first try does something visible. */
+export function scenarioText(scenario: Scenario, kind: 'publish' | 'subscribe', fallback: string): string {
+  const step = scenario.steps.find((s) => s.do === kind) as Record<string, unknown> | undefined;
+  const value = step?.[kind === 'publish' ? 'topic' : 'filter'];
+  return typeof value === 'string' ? value : fallback;
+}
+
 export interface PublishForm {
   topic: string;
   payload: string;

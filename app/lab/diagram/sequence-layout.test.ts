@@ -1,6 +1,9 @@
 import type { TraceEvent } from '$engine';
 import { describe, expect, test } from 'vitest';
+import { EMPTY } from '../presets.ts';
 import { RunModel } from './run-model.ts';
+import { laneClients } from './sequence-view.svelte.ts';
+import { placeNodes } from './topology-layout.ts';
 import {
   arrowShape,
   clampTranslate,
@@ -67,6 +70,16 @@ describe('lanes', () => {
     // sides stay balanced, the busiest nearest the broker
     const many = ['a', 'b', 'c', 'd'].map((id, i) => ({ id, publishes: true, weight: i }));
     expect(laneOrder(many)).toEqual(['c', 'd', 'broker', 'b', 'a']);
+  });
+
+  test('with no publisher, the first of equally busy clients goes left, as the topology draws it', () => {
+    // the empty lab: two clients that only connect; the topology puts its first half on the left
+    const empty = laneClients(EMPTY.scenario);
+    expect(empty.every((c) => !c.publishes)).toBe(true);
+    expect(laneOrder(empty)).toEqual(['sensor', 'broker', 'app']);
+    const ids = EMPTY.scenario.clients.map((c) => c.id);
+    const places = placeNodes(ids, 600, 200, { hw: 40, hh: 20 });
+    expect(ids.filter((id) => places.clients[id].x < places.broker.x)).toEqual(['sensor']);
   });
 });
 

@@ -7,6 +7,10 @@ import { ticks as niceTicks } from 'd3';
 import type { Packet, SendEvent } from '$engine';
 import { t } from '../../i18n/i18n.svelte.ts';
 import { BROKER, type Copy, type PacketArrow, type TimerBar } from './run-model.ts';
+import type { Box } from './box.ts';
+
+// the box geometry lives on its own, importable where the rest cannot go (a browser test's page.evaluate)
+export { type Box, segmentHitsBox } from './box.ts';
 
 /** The cursor: the last trace event shown and the virtual time on screen. */
 export interface Cursor {
@@ -35,6 +39,7 @@ export function laneOrder(clients: readonly (string | LaneClient)[]): string[] {
   );
   const half = Math.ceil(all.length / 2);
   const byWeight = (a: LaneClient, b: LaneClient) => b.weight - a.weight || all.indexOf(a) - all.indexOf(b);
+  const inward = (a: LaneClient, b: LaneClient) => a.weight - b.weight || all.indexOf(a) - all.indexOf(b);
   let left = all.filter((c) => c.publishes);
   let right = all.filter((c) => !c.publishes);
   // rebalance: the lightest of the bigger side moves across
@@ -44,11 +49,11 @@ export function laneOrder(clients: readonly (string | LaneClient)[]): string[] {
     right = [...right, lightest];
   }
   while (right.length > half && right.length - left.length > 1) {
-    const lightest = [...right].sort(byWeight).at(-1)!;
+    // of equally light clients the first in the scenario crosses, as the topology puts the first half left
+    const lightest = [...right].sort(inward)[0];
     right = right.filter((c) => c !== lightest);
     left = [...left, lightest];
   }
-  const inward = (a: LaneClient, b: LaneClient) => a.weight - b.weight || all.indexOf(a) - all.indexOf(b);
   const leftIds = [...left].sort(inward).map((c) => c.id);
   const rightIds = [...right].sort(byWeight).map((c) => c.id);
   return [...leftIds, BROKER, ...rightIds];
@@ -396,13 +401,6 @@ export function fitText(text: string, maxPx: number, fontPx: number): string {
   return `${chars.join('')}…`;
 }
 
-export interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
 /**
  * Which labels to write so that none covers another: in order, each is kept unless its box
  * overlaps one kept before it or one of `taken` (room already used). Returns the indexes kept.
@@ -447,31 +445,4 @@ export function clampTranslate(ty: number, bottom: number, height: number): numb
 /** Virtual time formatted for labels, in the reader's language: "1.234 s", "1.234 秒". */
 export function formatMs(ms: number): string {
   return t('value.seconds', { value: (ms / 1_000).toFixed(3) });
-}
-
-/** Whether the segment (x1, y1)–(x2, y2) passes through `box` (Liang–Barsky clipping). */
-export function segmentHitsBox(x1: number, y1: number, x2: number, y2: number, box: Box): boolean {
-  if (Math.max(x1, x2) < box.x0 || Math.min(x1, x2) > box.x1 || Math.max(y1, y2) < box.y0 || Math.min(y1, y2) > box.y1)
-    return false;
-  const dx = x2 - x1;
-  const dy = y2 - y1;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, x1 - box.x0],
-    [dx, box.x1 - x1],
-    [-dy, y1 - box.y0],
-    [dy, box.y1 - y1],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const t = q / p;
-    if (p < 0) t0 = Math.max(t0, t);
-    else t1 = Math.min(t1, t);
-    if (t0 > t1) return false;
-  }
-  return true;
 }
