@@ -36,8 +36,7 @@ describe('translate.ts answers as i18next did', () => {
         const names = [...text.matchAll(/\{\{(.+?)\}\}/g)].map((m) => m[1].trim());
         const params = Object.fromEntries(names.map((name) => [name, `<${name}>`]));
         asked.push([base, undefined], [base, params]);
-        if (base !== key)
-          asked.push(...[0, 1, 2, 7].map((count): [string, Record<string, unknown>] => [base, { ...params, count }]));
+        if (base !== key) asked.push(...[0, 1, 2, 7].map((count): [string, object] => [base, { ...params, count }]));
       }
       expect(asked.length).toBeGreaterThan(1_000);
       // one comparison of the whole list (an expect per string would cost more than the lookups)
