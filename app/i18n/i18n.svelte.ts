@@ -1,10 +1,10 @@
 /**
- * i18n: translate.ts does the lookups, plurals and interpolation; this module makes the language a
- * rune so every `t()` in a template re-renders when it changes, and remembers the choice.
+ * i18n: i18next does the lookups, plurals and interpolation; this module makes the language a rune
+ * so every `t()` in a template re-renders when it changes, and remembers the choice.
  */
+import i18next from 'i18next';
 import { BUNDLES, type BundleName } from './bundles.ts';
 import { LANGUAGE_AREAS } from './startup.ts';
-import { Translations } from './translate.ts';
 
 export type Language = 'zh' | 'en';
 export const LANGUAGES: readonly Language[] = ['zh', 'en'];
@@ -23,9 +23,15 @@ function initialLanguage(): Language {
 
 const state = $state({ language: initialLanguage(), bundles: 0 });
 
-// every string comes with its language's chunk (ensureLanguage), which the app awaits before it
-// mounts; Svelte escapes text, and nothing here is rendered as HTML
-const strings = new Translations<Language>(LANGUAGES, 'en');
+i18next.init({
+  lng: state.language,
+  fallbackLng: 'en',
+  // every string comes with its language's chunk (ensureLanguage), which the app awaits before it mounts
+  resources: { en: { translation: {} }, zh: { translation: {} } },
+  interpolation: { escapeValue: false }, // Svelte escapes text; nothing here is rendered as HTML
+  initAsync: false,
+  showSupportNotice: false,
+});
 
 export function language(): Language {
   return state.language;
@@ -42,7 +48,7 @@ function loadOnce(key: string, load: () => Promise<void>): Promise<void> {
 /** Load a language's first-screen strings (once): before the app mounts, and before a switch. */
 export function ensureLanguage(lng: Language): Promise<void> {
   return loadOnce(`language:${lng}`, async () => {
-    strings.add(lng, await LANGUAGE_AREAS[lng]());
+    i18next.addResourceBundle(lng, 'translation', await LANGUAGE_AREAS[lng](), true, true);
   });
 }
 
@@ -50,6 +56,7 @@ export function ensureLanguage(lng: Language): Promise<void> {
 export async function setLanguage(next: Language): Promise<void> {
   await ensureLanguage(next);
   state.language = next;
+  void i18next.changeLanguage(next);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, next);
   } catch {
@@ -64,28 +71,28 @@ export async function setLanguage(next: Language): Promise<void> {
  */
 export function t(key: string, params?: Record<string, unknown>): string {
   void state.bundles;
-  return strings.t(state.language, key, params);
+  return i18next.t(key, { lng: state.language, ...params });
 }
 
 /** Load a bundle of strings (once); views that need it await this before they render. */
 export function ensureBundle(name: BundleName): Promise<void> {
   return loadOnce(`bundle:${name}`, async () => {
     const bundle = await BUNDLES[name]();
-    strings.add('en', bundle.en);
-    strings.add('zh', bundle.zh);
+    i18next.addResourceBundle('en', 'translation', bundle.en, true, true);
+    i18next.addResourceBundle('zh', 'translation', bundle.zh, true, true);
   });
 }
 
 /** Translate `key` in a given language (the other language's name of a term, for learners). */
 export function tIn(lng: Language, key: string, params?: Record<string, unknown>): string {
   void state.bundles;
-  return strings.t(lng, key, params);
+  return i18next.t(key, { ...params, lng });
 }
 
 /** Whether a key exists (for optional explanations). */
 export function has(key: string): boolean {
   void state.bundles;
-  return strings.exists(state.language, key);
+  return i18next.exists(key, { lng: state.language });
 }
 
 if (globalThis.document) document.documentElement.lang = state.language === 'zh' ? 'zh-CN' : 'en';

@@ -1,5 +1,5 @@
 /**
- * The engine writes message templates with {param}; the lab's strings (translate.ts) fill {{param}}. Every template
+ * The engine writes message templates with {param}; i18next interpolates {{param}}. Every template
  * table from the engine (and its translations, written the same way) goes through here, once.
  */
 export function braces<K extends string>(templates: Readonly<Record<K, string>>): Record<K, string> {
