@@ -28,11 +28,13 @@ test('the first screen loads without console errors, in both languages', async (
  * Heavy parts that wait for their first use (inspector, actions, explainer, lessons) do not count.
  */
 /**
- * The target is 200 KB. The class2 branch brought it to 195 KB (en) / 199 KB (zh): core strings with
- * their language's chunk, no d3-scale / d3-format on the time axis, a lazy diagram export. The merges
- * after it (the run's worker protocol and status, the workbench's first-screen strings, typed notes)
- * put it back at 200.7 KB (en) / 204.3 KB (zh). Until that is cut back (issue 9 stays open for it),
- * this test holds the line at 206 KB so that nothing grows further unnoticed.
+ * The target is 200 KB. The class2 branch brought it to 195 KB (en) / 199 KB (zh); the merges after it
+ * put it back over. The third wave moved the strings the first screen does not draw (narration
+ * sentences, the actions form, the inspector, lesson keys) into bundles that load with their views,
+ * about 5 KB, while the World's journeys, the run's reading in slices and the capture drop added
+ * about as much: 202.3 KB (en) / 205.6 KB (zh). A hand-written translator that would have saved
+ * i18next's 13 KB was turned down (the house keeps i18n plumbing in a library). Until the budget is
+ * met, this test holds the line at 206 KB so that nothing grows further unnoticed.
  */
 const FIRST_SCREEN_LIMIT_BYTES = 206_000;
 
