@@ -115,6 +115,7 @@ const OVERLAY: Record<Language, string> = {
   en: 'Drop a pcap / pcapng file to open it',
   zh: '把 pcap / pcapng 文件拖放到这里即可打开',
 };
+const NOT_SIMULATED: Record<Language, string> = { en: 'nothing here is simulated', zh: '这里没有任何模拟' };
 const POINT: Record<Language, string> = {
   en: 'when the capture point saw each packet',
   zh: '抓包位置看到每个报文的时刻',
@@ -159,6 +160,10 @@ test.each(['en', 'zh'] as const)(
     expect(shown).toContain('10.0.0.1:1883');
     expect(shown).not.toMatch(/\d ms/);
     expect(await page.locator('[data-capture-point]').innerText()).toContain(POINT[lang]);
+    // the header says what a capture is, not the simulated transport, version or seed it does not have
+    const picker = page.locator('[data-panel="ScenarioPicker"]');
+    expect(await picker.locator('[data-transport], #lab-seed').count()).toBe(0);
+    expect(await picker.locator('[data-about]').innerText()).toContain(NOT_SIMULATED[lang]);
     await page.keyboard.press('End');
     await expect.poll(async () => Number(await controls.getAttribute('data-seq'))).toBe(captureEvents - 1);
     // both clients' CONNACKs have arrived: connected, as the wire showed (no client machines in a capture)

@@ -17,6 +17,9 @@ export const captureDropEn = {
     point: 'Times are when the capture point saw each packet: not when it was sent, nor when it arrived.',
     pointShort: 'Captured',
     noLink: 'A capture has no simulated link: delays and losses are whatever the real network did.',
+    pickerBadge: 'Real capture, read-only',
+    pickerAbout:
+      'What a real network carried, as the capture point saw it: nothing here is simulated, so there is no transport model or seed to choose.',
     linkAria: 'Connection between {{client}} ({{clientAddress}}) and the broker ({{brokerAddress}})',
   },
 };

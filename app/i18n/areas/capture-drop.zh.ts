@@ -14,6 +14,8 @@ export const captureDropZh: Shape<typeof captureDropEn> = {
     point: '时间是抓包位置看到每个报文的时刻：既不是发送时刻，也不是到达时刻。',
     pointShort: '抓包',
     noLink: '抓包没有模拟的链路：延迟和丢包就是真实网络当时的样子。',
+    pickerBadge: '真实抓包，只读',
+    pickerAbout: '这是真实网络传输的内容，按抓包位置看到的样子显示：这里没有任何模拟，所以没有传输模型或种子可选。',
     linkAria: '{{client}}（{{clientAddress}}）与代理（{{brokerAddress}}）之间的连接',
   },
 };
