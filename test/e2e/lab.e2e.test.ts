@@ -30,6 +30,9 @@ async function open(hash = '#/lab', options: { lang?: 'en' | 'zh'; width?: numbe
   }, lang);
   await page.goto(`${lab.url}${hash}`);
   await page.locator('[data-panel="Controls"]').waitFor();
+  // The narration's sentences are a lazy bundle ('story'): the panel comes once they are in, and
+  // the layout and narration tests below read it at once.
+  await page.locator('[data-panel="Narration"]').waitFor();
   return page as LabPage;
 }
 
